@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Checks that every locale has exactly the keys of the Danish source file, with the same
+// {placeholders}, and that no message is empty. Exits 1 with the list of problems.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = new URL('../messages/', import.meta.url).pathname;
+const source = 'da';
+
+/** @param {string} locale @returns {Record<string, string>} */
+const load = (locale) => {
+	const messages = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8'));
+	delete messages.$schema;
+	return messages;
+};
+
+/** @param {string} text */
+const placeholders = (text) =>
+	[...text.matchAll(/\{(\w+)\}/g)]
+		.map((match) => match[1])
+		.sort()
+		.join(',');
+
+const base = load(source);
+/** @type {string[]} */
+const problems = [];
+for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+	const locale = file.replace(/\.json$/, '');
+	const messages = load(locale);
+	for (const [key, text] of Object.entries(messages)) {
+		if (typeof text !== 'string' || text.trim() === '')
+			problems.push(`${locale}: "${key}" is empty`);
+		// Paraglide copies messages into JSDoc comments, where "@" starts a tag and breaks the file.
+		else if (text.includes('@'))
+			problems.push(`${locale}: "${key}" contains "@"; use a {placeholder}`);
+	}
+	if (locale === source) continue;
+	for (const [key, text] of Object.entries(base)) {
+		const translated = messages[key];
+		if (translated === undefined) problems.push(`${locale}: missing "${key}"`);
+		else if (placeholders(text) !== placeholders(translated)) {
+			problems.push(
+				`${locale}: "${key}" has placeholders {${placeholders(translated)}}, ${source} has {${placeholders(text)}}`
+			);
+		}
+	}
+	for (const key of Object.keys(messages)) {
+		if (!(key in base)) problems.push(`${locale}: "${key}" is not in ${source}.json`);
+	}
+}
+if (problems.length > 0) {
+	console.error(`Message check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
+	process.exit(1);
+}
+console.log(`Messages OK: ${Object.keys(base).length} keys in every locale.`);

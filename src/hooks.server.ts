@@ -1,0 +1,141 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { allows, type Actor } from '$lib/domain/access';
+import type { Locale } from '$lib/format';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { startApp, stopApp } from '$lib/server/app';
+import { accessFor, allowedWhilePasswordMustChange } from '$lib/server/auth/policy';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { apiError } from '$lib/server/http';
+import { m } from '$lib/server/i18n';
+import { logger } from '$lib/server/log';
+import { authenticateApiToken } from '$lib/server/services/api-tokens';
+import { toSessionUser, userActor, validateSessionToken } from '$lib/server/services/sessions';
+import { resolveRespondent } from '$lib/server/services/survey-respond';
+
+export const init: ServerInit = async () => {
+	await startApp();
+	// adapter-node emits this after closing the HTTP server; an open PGlite would keep the
+	// process alive (stack spike, item 1).
+	process.once('sveltekit:shutdown', () => {
+		void stopApp();
+	});
+};
+
+const isApi = (pathname: string) => pathname.startsWith('/api/');
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale as Locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+/** Finds out who is asking: a session cookie (browser) or a bearer token (API). */
+const authenticate: Handle = async ({ event, resolve }) => {
+	const { db } = await startApp();
+	let actor: Actor = { kind: 'anonymous' };
+	event.locals.user = null;
+	event.locals.sessionId = null;
+
+	const bearer = event.request.headers.get('authorization');
+	event.locals.respondentProblem = null;
+	if (event.route.id?.startsWith('/svar/[token]') && event.params.token) {
+		// A cluster respondent: the secret link is the only credential, and it names one cluster.
+		const found = await resolveRespondent(db, event.params.token);
+		if (found.ok) actor = found.actor;
+		else event.locals.respondentProblem = found.reason;
+	} else if (isApi(event.url.pathname) && bearer?.toLowerCase().startsWith('bearer ')) {
+		const user = await authenticateApiToken(db, bearer.slice(7).trim());
+		if (!user) {
+			return apiError(
+				401,
+				'unauthenticated',
+				m.error_unauthenticated({}, { locale: event.locals.locale })
+			);
+		}
+		actor = userActor(user);
+		event.locals.user = toSessionUser(user);
+	} else {
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token) {
+			const session = await validateSessionToken(db, token);
+			if (session) {
+				actor = userActor(session.user);
+				event.locals.sessionId = session.sessionId;
+				event.locals.user = toSessionUser(session.user);
+				if (session.renewed) setSessionCookie(event, token, session.expiresAt);
+			} else {
+				clearSessionCookie(event);
+			}
+		}
+	}
+	event.locals.ctx = { db, actor, locale: event.locals.locale };
+	return resolve(event);
+};
+
+/** Enforces `auth/policy.ts` for every route before any load, action or endpoint runs. */
+const authorize: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	if (routeId === null) return resolve(event); // unknown path: SvelteKit answers 404
+	const locale = event.locals.locale;
+	const required = accessFor(routeId, event.request.method);
+	const api = isApi(event.url.pathname);
+	if (required === undefined) {
+		// No policy for this route and method: refuse. A route without a declared role is a bug.
+		if (api) return apiError(405, 'method_not_allowed', m.error_method({}, { locale }));
+		logger.warn('Refused request to a route without an access policy', {
+			routeId,
+			method: event.request.method
+		});
+		error(405, { message: m.error_method({}, { locale }) });
+	}
+	const { actor } = event.locals.ctx;
+	if (required === 'respondent' && actor.kind !== 'respondent') {
+		// A clear page for a bad link, never the staff login.
+		const problem = event.locals.respondentProblem ?? 'unknown';
+		error(problem === 'unknown' ? 404 : 410, {
+			message:
+				problem === 'revoked'
+					? m.survey_link_revoked({}, { locale })
+					: problem === 'expired'
+						? m.survey_link_expired({}, { locale })
+						: m.survey_link_unknown({}, { locale })
+		});
+	}
+	if (!allows(actor, required)) {
+		if (actor.kind === 'anonymous') {
+			if (api) return apiError(401, 'unauthenticated', m.error_unauthenticated({}, { locale }));
+			if (event.request.method === 'GET') {
+				const target = event.url.pathname + event.url.search;
+				redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
+			}
+			error(401, { message: m.error_unauthenticated({}, { locale }) });
+		}
+		if (api) return apiError(403, 'forbidden', m.error_forbidden({}, { locale }));
+		// Thrown from `handle`, this renders src/error.html with the status: no load has run.
+		error(403, { message: m.error_forbidden({}, { locale }) });
+	}
+	const user = event.locals.user;
+	if (!api && user?.mustChangePassword && !allowedWhilePasswordMustChange.has(routeId)) {
+		redirect(303, '/konto');
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(i18n, authenticate, authorize);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: m.error_not_found() };
+	const errorId = crypto.randomUUID();
+	logger.error(`Unhandled error on ${event.request.method} ${event.url.pathname}`, {
+		errorId,
+		status,
+		message,
+		error
+	});
+	return { message: m.error_unexpected(), errorId };
+};

@@ -1,0 +1,70 @@
+/**
+ * Labels for agreement terms, in the caller's language: used by pages (the current locale) and by
+ * the server's exports and CLI (an explicit locale).
+ */
+import type { AgreementStatus } from '$lib/domain/agreements/agreement';
+import type { Frequency, KpiStatus } from '$lib/domain/agreements/kpi';
+import type { Locale } from '$lib/format';
+import { m } from '$lib/paraglide/messages.js';
+
+type Options = { locale?: Locale };
+const opts = (locale?: Locale): Options => (locale ? { locale } : {});
+
+export function kpiStatusLabel(status: KpiStatus, locale?: Locale): string {
+	const o = opts(locale);
+	switch (status) {
+		case 'on-track':
+			return m.kpi_status_on_track({}, o);
+		case 'at-risk':
+			return m.kpi_status_at_risk({}, o);
+		case 'off-track':
+			return m.kpi_status_off_track({}, o);
+		case 'no-data':
+			return m.kpi_status_no_data({}, o);
+	}
+}
+
+export function agreementStatusLabel(status: AgreementStatus, locale?: Locale): string {
+	const o = opts(locale);
+	switch (status) {
+		case 'draft':
+			return m.agreement_status_draft({}, o);
+		case 'active':
+			return m.agreement_status_active({}, o);
+		case 'ended':
+			return m.agreement_status_ended({}, o);
+		case 'cancelled':
+			return m.agreement_status_cancelled({}, o);
+	}
+}
+
+export function frequencyLabel(frequency: Frequency, locale?: Locale): string {
+	const o = opts(locale);
+	switch (frequency) {
+		case 'quarterly':
+			return m.kpi_frequency_quarterly({}, o);
+		case 'half-yearly':
+			return m.kpi_frequency_half_yearly({}, o);
+		case 'yearly':
+			return m.kpi_frequency_yearly({}, o);
+	}
+}
+
+/** A KPI source: typed in, or one of the automatic sources. */
+export function sourceLabel(source: string, locale?: Locale): string {
+	const o = opts(locale);
+	switch (source) {
+		case 'survey-members':
+			return m.kpi_source_survey_members({}, o);
+		case 'survey-unique-companies':
+			return m.kpi_source_survey_unique({}, o);
+		case 'survey-participants':
+			return m.kpi_source_survey_participants({}, o);
+		case 'survey-activities':
+			return m.kpi_source_survey_activities({}, o);
+		case 'survey-covered-presence':
+			return m.kpi_source_survey_presence({}, o);
+		default:
+			return m.kpi_source_manual({}, o);
+	}
+}

@@ -1,0 +1,79 @@
+import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { m } from '../i18n';
+import { apiError, apiErrorResponse } from '../http';
+import { parseInput } from '../validation';
+import type { Ctx } from '../services/context';
+import type { EndpointSpec } from './define';
+
+/** Largest JSON body accepted by API endpoints (file imports have their own limits). */
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/** The parsed type of a spec's `params`, `query` or `body`, or undefined when it has none. */
+type Parsed<S, K extends 'params' | 'query' | 'body'> = S extends {
+	[P in K]: infer T extends z.ZodType;
+}
+	? z.output<T>
+	: undefined;
+
+export interface EndpointInput<S extends EndpointSpec> {
+	params: Parsed<S, 'params'>;
+	query: Parsed<S, 'query'>;
+	body: Parsed<S, 'body'>;
+	ctx: Ctx;
+	event: RequestEvent;
+}
+
+function queryObject(url: URL): Record<string, string | string[]> {
+	const out: Record<string, string | string[]> = {};
+	for (const key of new Set(url.searchParams.keys())) {
+		const values = url.searchParams.getAll(key);
+		out[key] = values.length === 1 ? (values[0] ?? '') : values;
+	}
+	return out;
+}
+
+/**
+ * Builds a SvelteKit request handler from an endpoint spec: parses and validates path, query and
+ * JSON body, calls the service, and answers JSON. Domain errors become JSON errors with the right
+ * status; unexpected ones a 500 with an error id, never a stack trace.
+ */
+export function apiHandler<S extends EndpointSpec>(
+	spec: S,
+	run: (input: EndpointInput<S>) => Promise<unknown>
+): RequestHandler {
+	return async (event) => {
+		const { ctx } = event.locals;
+		const locale = ctx.locale;
+		try {
+			const params = spec.params ? parseInput(spec.params, event.params, locale) : undefined;
+			const query = spec.query ? parseInput(spec.query, queryObject(event.url), locale) : undefined;
+			let body: unknown = undefined;
+			if (spec.body) {
+				const length = Number(event.request.headers.get('content-length') ?? '0');
+				if (length > MAX_JSON_BYTES) {
+					return apiError(413, 'payload_too_large', m.error_payload_too_large({}, { locale }));
+				}
+				let raw: unknown;
+				try {
+					raw = await event.request.json();
+				} catch {
+					return apiError(400, 'bad_json', m.error_bad_json({}, { locale }));
+				}
+				body = spec.rawBody ? raw : parseInput(spec.body, raw, locale);
+			}
+			const result = await run({
+				params: params as EndpointInput<S>['params'],
+				query: query as EndpointInput<S>['query'],
+				body: body as EndpointInput<S>['body'],
+				ctx,
+				event
+			});
+			if (result instanceof Response) return result;
+			if (result === undefined) return new Response(null, { status: 204 });
+			return json(result, { status: spec.successStatus ?? 200 });
+		} catch (err) {
+			return apiErrorResponse(err, locale);
+		}
+	};
+}

@@ -1,0 +1,126 @@
+/**
+ * The one place that reads the environment. It is parsed once with zod; a bad value stops the
+ * program at start with a message naming the variable. Every variable is documented in
+ * `.env.example` and in the README's configuration table.
+ */
+import { z } from 'zod';
+
+const booleanText = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+		error: () => 'expected true or false'
+	})
+	.transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const EnvSchema = z.object({
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, { error: 'expected a postgres:// or postgresql:// URL' })
+		.optional(),
+	KLYNGERADAR_DATA_DIR: z.string().min(1).default('./data/db'),
+	HOST: z.string().min(1).default('127.0.0.1'),
+	PORT: z.coerce
+		.number({ error: 'expected a port number' })
+		.int({ error: 'expected a whole port number' })
+		.min(1, { error: 'expected a port between 1 and 65535' })
+		.max(65535, { error: 'expected a port between 1 and 65535' })
+		.default(3000),
+	ORIGIN: z
+		.url({ error: 'expected the public URL, e.g. https://klyngeradar.example.dk' })
+		.optional(),
+	BODY_SIZE_LIMIT: z
+		.string()
+		.regex(/^\d+[KMG]?$/i, { error: 'expected a size such as 512K or 12M' })
+		.default('12M'),
+	KLYNGERADAR_DEMO_DATA: booleanText.default(true),
+	KLYNGERADAR_ADMIN_EMAIL: z
+		.email({ error: 'expected an e-mail address' })
+		.default('admin@klyngeradar.local'),
+	KLYNGERADAR_LANG: z.enum(['da', 'en'], { error: 'expected da or en' }).default('da'),
+	LOG_LEVEL: z
+		.enum(['error', 'warn', 'info', 'debug'], { error: 'expected error, warn, info or debug' })
+		.default('info'),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, { error: 'expected an smtp:// or smtps:// URL' })
+		.optional(),
+	SMTP_FROM: z.string().min(3).default('Klyngeradar <noreply@localhost>'),
+	PG_DUMP: z.string().min(1).default('pg_dump'),
+	PG_RESTORE: z.string().min(1).default('pg_restore'),
+	SOFFICE: z.string().min(1).default('soffice')
+});
+
+export type DatabaseConfig =
+	| { kind: 'pglite'; dataDir: string }
+	| { kind: 'pglite-memory' }
+	| { kind: 'postgres'; url: string };
+
+export interface Config {
+	database: DatabaseConfig;
+	/** Largest request body the web server accepts (uploads): adapter-node's BODY_SIZE_LIMIT. */
+	server: { host: string; port: number; origin?: string; bodySizeLimit: string };
+	demoData: boolean;
+	/** E-mail of the admin created on first start, when the database has no users. */
+	firstAdminEmail: string;
+	lang: 'da' | 'en';
+	logLevel: 'error' | 'warn' | 'info' | 'debug';
+	smtp?: { url: string };
+	/** Sender of every message, whether it goes out by SMTP or waits in the outbox. */
+	mailFrom: string;
+	tools: { pgDump: string; pgRestore: string; soffice: string };
+}
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+type Environment = Record<string, string | undefined>;
+
+/** Parses an environment (by default the process's) into a typed config, or throws ConfigError. */
+export function loadConfig(env: Environment = process.env): Config {
+	// Empty strings in a .env file mean "not set".
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, value]) => value !== undefined && value !== '')
+	);
+	const parsed = EnvSchema.safeParse(cleaned);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((issue) => {
+			const name = issue.path.join('.');
+			const given = cleaned[name];
+			return `  ${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
+		});
+		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example.`);
+	}
+	const e = parsed.data;
+	return {
+		database: e.DATABASE_URL
+			? { kind: 'postgres', url: e.DATABASE_URL }
+			: { kind: 'pglite', dataDir: e.KLYNGERADAR_DATA_DIR },
+		server: { host: e.HOST, port: e.PORT, origin: e.ORIGIN, bodySizeLimit: e.BODY_SIZE_LIMIT },
+		demoData: e.KLYNGERADAR_DEMO_DATA,
+		firstAdminEmail: e.KLYNGERADAR_ADMIN_EMAIL.toLowerCase(),
+		lang: e.KLYNGERADAR_LANG,
+		logLevel: e.LOG_LEVEL,
+		smtp: e.SMTP_URL ? { url: e.SMTP_URL } : undefined,
+		mailFrom: e.SMTP_FROM,
+		tools: { pgDump: e.PG_DUMP, pgRestore: e.PG_RESTORE, soffice: e.SOFFICE }
+	};
+}
+
+let cached: Config | undefined;
+
+/** The process-wide config, parsed on first use. */
+export function getConfig(): Config {
+	cached ??= loadConfig();
+	return cached;
+}
+
+/**
+ * Lets the CLI's global flags (`--data-dir`, `--port`) win over the environment. They are
+ * written into the environment so the built web server, which parses it again, sees them too.
+ */
+export function overrideEnvironment(overrides: Environment): void {
+	for (const [name, value] of Object.entries(overrides)) {
+		if (value !== undefined) process.env[name] = value;
+	}
+	cached = undefined;
+}

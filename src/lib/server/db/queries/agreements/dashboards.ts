@@ -1,0 +1,91 @@
+/**
+ * The follow-up dashboards' counts, computed in SQL: agreements per municipality, cluster and
+ * effort of a region, and the committed budget per party and year.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../client';
+import { queryRows } from '../../rows';
+
+export interface GroupCount {
+	key: string;
+	name: string;
+	agreements: number;
+	active: number;
+	agreementIds: number[];
+}
+
+/** Every municipality of the region, with the agreements that cover it (not cancelled). */
+export async function agreementsByMunicipality(
+	db: Db | Tx,
+	regionCode: string
+): Promise<GroupCount[]> {
+	return queryRows<GroupCount>(
+		db,
+		sql`select m.code as "key", m.name,
+			count(a.id)::int as "agreements",
+			count(a.id) filter (where a.status = 'active')::int as "active",
+			coalesce(array_agg(a.id order by a.id) filter (where a.id is not null), '{}') as "agreementIds"
+		from municipalities m
+		left join agreements a
+			on m.code = any(a.municipalities) and a.region_code = ${regionCode} and a.status <> 'cancelled'
+		where m.region_code = ${regionCode}
+		group by m.code, m.name
+		order by m.name`
+	);
+}
+
+/** Clusters with agreements in the region (not cancelled). */
+export async function agreementsByCluster(db: Db | Tx, regionCode: string): Promise<GroupCount[]> {
+	return queryRows<GroupCount>(
+		db,
+		sql`select c.slug as "key", c.short_name as "name",
+			count(a.id)::int as "agreements",
+			count(a.id) filter (where a.status = 'active')::int as "active",
+			array_agg(a.id order by a.id) as "agreementIds"
+		from agreements a join clusters c on c.id = a.cluster_id
+		where a.region_code = ${regionCode} and a.status <> 'cancelled'
+		group by c.slug, c.short_name
+		order by c.short_name`
+	);
+}
+
+/** Efforts served by agreements in the region (not cancelled); names come from the strategy. */
+export async function agreementsByEffort(db: Db | Tx, regionCode: string): Promise<GroupCount[]> {
+	return queryRows<GroupCount>(
+		db,
+		sql`select e.effort as "key", e.effort as "name",
+			count(a.id)::int as "agreements",
+			count(a.id) filter (where a.status = 'active')::int as "active",
+			array_agg(a.id order by a.id) as "agreementIds"
+		from agreements a cross join lateral unnest(a.efforts) as e(effort)
+		where a.region_code = ${regionCode} and a.status <> 'cancelled'
+		group by e.effort
+		order by e.effort`
+	);
+}
+
+export interface BudgetTotal {
+	party: string;
+	year: number;
+	amountDkk: number;
+	agreements: number;
+}
+
+/** Committed budget (active and ended agreements) per paying party and year. */
+export async function budgetByPartyYear(db: Db | Tx, regionCode: string): Promise<BudgetTotal[]> {
+	const rows = await queryRows<{
+		party: string;
+		year: number;
+		amountDkk: string | number;
+		agreements: number;
+	}>(
+		db,
+		sql`select b.party, b.year, sum(b.amount_dkk) as "amountDkk", count(distinct a.id)::int as "agreements"
+		from agreement_budget_lines b join agreements a on a.id = b.agreement_id
+		where a.region_code = ${regionCode} and a.status in ('active', 'ended')
+		group by b.party, b.year
+		order by b.year, b.party`
+	);
+	// sum(bigint) is numeric: the drivers hand it over as a string.
+	return rows.map((row) => ({ ...row, amountDkk: Number(row.amountDkk) }));
+}

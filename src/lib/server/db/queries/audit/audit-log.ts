@@ -1,0 +1,48 @@
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../client';
+import { auditLog } from '../../schema';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type NewAuditRow = typeof auditLog.$inferInsert;
+
+export async function insertAudit(db: Db | Tx, row: NewAuditRow): Promise<void> {
+	await db.insert(auditLog).values(row);
+}
+
+export interface AuditFilter {
+	entity?: string;
+	entityId?: string;
+	limit: number;
+	offset: number;
+}
+
+function where(filter: AuditFilter): SQL | undefined {
+	return and(
+		filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+		filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined
+	);
+}
+
+export async function listAudit(db: Db | Tx, filter: AuditFilter): Promise<AuditRow[]> {
+	return db
+		.select()
+		.from(auditLog)
+		.where(where(filter))
+		.orderBy(desc(auditLog.id))
+		.limit(filter.limit)
+		.offset(filter.offset);
+}
+
+export async function countAudit(db: Db | Tx, filter: AuditFilter): Promise<number> {
+	const [row] = await db.select({ n: count() }).from(auditLog).where(where(filter));
+	return row?.n ?? 0;
+}
+
+/** Entities that have at least one audit entry, for the filter list. */
+export async function listAuditedEntities(db: Db | Tx): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ entity: auditLog.entity })
+		.from(auditLog)
+		.orderBy(auditLog.entity);
+	return rows.map((row) => row.entity);
+}

@@ -1,0 +1,206 @@
+/**
+ * The survey findings, counted in SQL over the JSON answers of completed responses. Counts are
+ * numbers of clusters; sums say how many clusters reported a number and how many of those were
+ * estimates. Only active, completed responses count towards the answers; partial ones are counted
+ * separately.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../client';
+import { queryRows } from '../../rows';
+
+export interface StatusCounts {
+	invited: number;
+	completed: number;
+	partial: number;
+	notStarted: number;
+	activeInRegion: number;
+	inactive: number;
+}
+
+export async function statusCounts(db: Db | Tx, roundId: number): Promise<StatusCounts> {
+	const [row] = await queryRows<StatusCounts>(
+		db,
+		sql`select
+			(select count(*) from survey_invitations i where i.round_id = ${roundId})::int as "invited",
+			count(*) filter (where r.status = 'completed')::int as "completed",
+			count(*) filter (where r.status = 'partial')::int as "partial",
+			count(*) filter (where r.status = 'not_started')::int as "notStarted",
+			count(*) filter (where r.status = 'completed' and r.answers->>'activeInRegion' = 'true')::int as "activeInRegion",
+			count(*) filter (where r.status = 'completed' and r.answers->>'activeInRegion' = 'false')::int as "inactive"
+		from survey_responses r where r.round_id = ${roundId}`
+	);
+	return (
+		row ?? { invited: 0, completed: 0, partial: 0, notStarted: 0, activeInRegion: 0, inactive: 0 }
+	);
+}
+
+/** Answers of active, completed responses only. */
+const counted = sql`r.status = 'completed' and r.answers->>'activeInRegion' = 'true'`;
+
+export interface ChoiceCount {
+	key: string;
+	clusters: number;
+}
+
+/** How many clusters chose each value of a list answer, e.g. `presence.coLocatedWith`. */
+export async function choiceCounts(
+	db: Db | Tx,
+	roundId: number,
+	path: [string, string]
+): Promise<ChoiceCount[]> {
+	const pointer = `{${path[0]},${path[1]}}`;
+	return queryRows<ChoiceCount>(
+		db,
+		sql`select v.value as "key", count(distinct r.cluster_id)::int as "clusters"
+		from survey_responses r
+		cross join lateral jsonb_array_elements_text(case when jsonb_typeof(r.answers #> ${pointer}::text[]) = 'array' then r.answers #> ${pointer}::text[] else '[]'::jsonb end) as v(value)
+		where r.round_id = ${roundId} and ${counted}
+		group by v.value
+		order by 2 desc, 1`
+	);
+}
+
+export interface QuestionCounts {
+	presenceAnswered: number;
+	present: number;
+	ownOffice: number;
+	presenceOther: number;
+	partnersAnswered: number;
+	withPartners: number;
+	partnersOther: number;
+	activitiesAnswered: number;
+	withActivities: number;
+	activitiesOther: number;
+	agreementsAnswered: number;
+	withAgreements: number;
+	withoutAgreements: number;
+	agreementsOther: number;
+	municipalClusters: number;
+	municipalAgreements: number;
+	municipalMaxPerCluster: number;
+}
+
+export async function questionCounts(db: Db | Tx, roundId: number): Promise<QuestionCounts> {
+	const len = (pointer: string) =>
+		sql.raw(
+			`coalesce(jsonb_array_length(case when jsonb_typeof(r.answers #> '${pointer}') = 'array' then r.answers #> '${pointer}' end), 0)`
+		);
+	const hasText = (pointer: string) => sql.raw(`coalesce(r.answers #>> '${pointer}', '') <> ''`);
+	const [row] = await queryRows<QuestionCounts>(
+		db,
+		sql`select
+			count(*) filter (where jsonb_typeof(r.answers->'presence') = 'object')::int as "presenceAnswered",
+			count(*) filter (where r.answers #>> '{presence,ownOffice}' = 'true' or ${len('{presence,coLocatedWith}')} > 0 or ${hasText('{presence,other}')})::int as "present",
+			count(*) filter (where r.answers #>> '{presence,ownOffice}' = 'true')::int as "ownOffice",
+			count(*) filter (where ${hasText('{presence,other}')})::int as "presenceOther",
+			count(*) filter (where jsonb_typeof(r.answers->'partners') = 'object')::int as "partnersAnswered",
+			count(*) filter (where ${len('{partners,actors}')} > 0 or ${hasText('{partners,other}')})::int as "withPartners",
+			count(*) filter (where ${hasText('{partners,other}')})::int as "partnersOther",
+			count(*) filter (where jsonb_typeof(r.answers->'activities') = 'object')::int as "activitiesAnswered",
+			count(*) filter (where ${len('{activities,codes}')} > 0 or ${hasText('{activities,other}')})::int as "withActivities",
+			count(*) filter (where ${hasText('{activities,other}')})::int as "activitiesOther",
+			count(*) filter (where jsonb_typeof(r.answers->'agreements') = 'object')::int as "agreementsAnswered",
+			count(*) filter (where ${len('{agreements,parties}')} > 0)::int as "withAgreements",
+			count(*) filter (where jsonb_typeof(r.answers->'agreements') = 'object' and ${len('{agreements,parties}')} = 0)::int as "withoutAgreements",
+			count(*) filter (where ${hasText('{agreements,other}')})::int as "agreementsOther",
+			count(*) filter (where ${len('{agreements,municipalities}')} > 0)::int as "municipalClusters",
+			coalesce(sum(${len('{agreements,municipalities}')}), 0)::int as "municipalAgreements",
+			coalesce(max(${len('{agreements,municipalities}')}), 0)::int as "municipalMaxPerCluster"
+		from survey_responses r
+		where r.round_id = ${roundId} and ${counted}`
+	);
+	if (!row) throw new Error('question counts returned no row');
+	return row;
+}
+
+export interface SumRow {
+	clusters: number;
+	sum: number;
+	estimates: number;
+}
+
+export interface Sums {
+	members: SumRow & {
+		over50: number;
+		under50: number;
+		over50Clusters: number;
+		under50Clusters: number;
+	};
+	uniqueCompanies: SumRow & { sinceYears: number[] };
+	participants: SumRow & { sinceYears: number[] };
+}
+
+export async function sums(db: Db | Tx, roundId: number): Promise<Sums> {
+	const [row] = await queryRows<Record<string, number | number[] | null>>(
+		db,
+		sql`select
+			count(*) filter (where r.answers #>> '{members,total}' is not null)::int as "membersClusters",
+			coalesce(sum((r.answers #>> '{members,total}')::bigint), 0)::bigint as "membersSum",
+			count(*) filter (where r.answers #>> '{members,total}' is not null and r.answers #>> '{members,estimate}' = 'true')::int as "membersEstimates",
+			coalesce(sum((r.answers #>> '{members,over50}')::bigint), 0)::bigint as "over50",
+			coalesce(sum((r.answers #>> '{members,under50}')::bigint), 0)::bigint as "under50",
+			count(*) filter (where r.answers #>> '{members,over50}' is not null)::int as "over50Clusters",
+			count(*) filter (where r.answers #>> '{members,under50}' is not null)::int as "under50Clusters",
+			count(*) filter (where r.answers #>> '{uniqueCompanies,count}' is not null)::int as "uniqueClusters",
+			coalesce(sum((r.answers #>> '{uniqueCompanies,count}')::bigint), 0)::bigint as "uniqueSum",
+			count(*) filter (where r.answers #>> '{uniqueCompanies,count}' is not null and r.answers #>> '{uniqueCompanies,estimate}' = 'true')::int as "uniqueEstimates",
+			array_remove(array_agg(distinct (r.answers #>> '{uniqueCompanies,sinceYear}')::int), null) as "uniqueSince",
+			count(*) filter (where r.answers #>> '{participants,count}' is not null)::int as "participantsClusters",
+			coalesce(sum((r.answers #>> '{participants,count}')::bigint), 0)::bigint as "participantsSum",
+			count(*) filter (where r.answers #>> '{participants,count}' is not null and r.answers #>> '{participants,estimate}' = 'true')::int as "participantsEstimates",
+			array_remove(array_agg(distinct (r.answers #>> '{participants,sinceYear}')::int), null) as "participantsSince"
+		from survey_responses r
+		where r.round_id = ${roundId} and ${counted}`
+	);
+	const n = (key: string) => Number(row?.[key] ?? 0);
+	const years = (key: string) =>
+		((row?.[key] as number[] | null) ?? []).map(Number).sort((a, b) => a - b);
+	return {
+		members: {
+			clusters: n('membersClusters'),
+			sum: n('membersSum'),
+			estimates: n('membersEstimates'),
+			over50: n('over50'),
+			under50: n('under50'),
+			over50Clusters: n('over50Clusters'),
+			under50Clusters: n('under50Clusters')
+		},
+		uniqueCompanies: {
+			clusters: n('uniqueClusters'),
+			sum: n('uniqueSum'),
+			estimates: n('uniqueEstimates'),
+			sinceYears: years('uniqueSince')
+		},
+		participants: {
+			clusters: n('participantsClusters'),
+			sum: n('participantsSum'),
+			estimates: n('participantsEstimates'),
+			sinceYears: years('participantsSince')
+		}
+	};
+}
+
+export interface OtherText {
+	clusterSlug: string;
+	clusterName: string;
+	question: 'presence' | 'partners' | 'activities' | 'agreements';
+	text: string;
+}
+
+/** The free texts given under "other", for the analysts' view. */
+export async function otherTexts(db: Db | Tx, roundId: number): Promise<OtherText[]> {
+	return queryRows<OtherText>(
+		db,
+		sql`select c.slug as "clusterSlug", c.short_name as "clusterName", q.question, q.text
+		from survey_responses r
+		join clusters c on c.id = r.cluster_id
+		cross join lateral (values
+			('presence', r.answers #>> '{presence,other}'),
+			('partners', r.answers #>> '{partners,other}'),
+			('activities', r.answers #>> '{activities,other}'),
+			('agreements', r.answers #>> '{agreements,other}')
+		) as q(question, text)
+		where r.round_id = ${roundId} and ${counted} and coalesce(q.text, '') <> ''
+		order by q.question, c.short_name`
+	);
+}

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+import { staffRoles } from '../../../domain/access';
+
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		email: text('email').notNull().unique(),
+		name: text('name').notNull(),
+		role: text('role', { enum: staffRoles }).notNull(),
+		/** argon2id PHC string; null until an invited user has chosen a password. */
+		passwordHash: text('password_hash'),
+		/** Set for generated one-time passwords: the user must choose a new one after signing in. */
+		mustChangePassword: boolean('must_change_password').notNull().default(false),
+		locale: text('locale', { enum: ['da', 'en'] })
+			.notNull()
+			.default('da'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		disabledAt: timestamp('disabled_at', { withTimezone: true })
+	},
+	(t) => [
+		check('users_role_check', sql`${t.role} in ('admin', 'analyst', 'viewer')`),
+		check('users_email_lower_check', sql`${t.email} = lower(${t.email})`)
+	]
+);
+
+/** Browser sessions. The id is the SHA-256 of the cookie token, so a leaked table opens nothing. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Personal API tokens, stored as SHA-256 hashes; `prefix` lets people recognise a token. */
+export const apiTokens = pgTable(
+	'api_tokens',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		prefix: text('prefix').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [index('api_tokens_user_idx').on(t.userId)]
+);
+
+/** One-time links that let an invited user choose a password. */
+export const userInvitations = pgTable(
+	'user_invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('user_invitations_user_idx').on(t.userId)]
+);

@@ -1,0 +1,130 @@
+/**
+ * The one place that turns domain errors into HTTP: `error()` for page loads, `fail()` for form
+ * actions, JSON bodies for the API. Unexpected errors are logged with an id and shown as a
+ * safe message, never a stack trace.
+ */
+import { error, fail, json, type ActionFailure } from '@sveltejs/kit';
+import {
+	ConflictError,
+	DomainError,
+	ForbiddenError,
+	NotFoundError,
+	RateLimitedError,
+	UnauthenticatedError,
+	ValidationError,
+	type FieldIssue
+} from '$lib/domain/errors';
+import type { Locale } from '$lib/format';
+import { m } from './i18n';
+import { logger } from './log';
+
+export function statusOf(err: DomainError): number {
+	if (err instanceof ValidationError) return 400;
+	if (err instanceof UnauthenticatedError) return 401;
+	if (err instanceof ForbiddenError) return 403;
+	if (err instanceof NotFoundError) return 404;
+	if (err instanceof ConflictError) return 409;
+	if (err instanceof RateLimitedError) return 429;
+	return 400;
+}
+
+function codeOf(err: DomainError): string {
+	return err.name.replace(/Error$/, '').replace(/^./, (c) => c.toLowerCase());
+}
+
+/** What a failed form action returns: the message, the field issues and the submitted values. */
+export interface FormFailure {
+	message: string;
+	issues: FieldIssue[];
+	values: Record<string, string>;
+	/** Fields sent more than once (checkbox groups), with every value. */
+	lists: Record<string, string[]>;
+	/** Which form on the page failed, when a page has several. */
+	formId?: string;
+}
+
+/** Fields sent more than once (checkbox groups), to tick the same boxes again after a failure. */
+export function formLists(form: FormData): Record<string, string[]> {
+	const lists: Record<string, string[]> = {};
+	for (const key of new Set(form.keys())) {
+		const values = form.getAll(key).filter((v): v is string => typeof v === 'string');
+		if (values.length > 1) lists[key] = values;
+	}
+	return lists;
+}
+
+/** Submitted text fields, minus secrets, to refill the form after a failure. */
+export function formValues(
+	form: FormData,
+	secrets: string[] = ['password', 'current', 'confirm']
+): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form) {
+		if (typeof value === 'string' && !secrets.includes(key)) values[key] = value;
+	}
+	return values;
+}
+
+/**
+ * Runs a form action's service call; domain errors become `fail()` with the user's values and
+ * field messages, anything else is rethrown for `handleError`.
+ */
+export async function runAction<T>(
+	form: FormData,
+	call: () => Promise<T>,
+	formId?: string
+): Promise<T | ActionFailure<FormFailure>> {
+	try {
+		return await call();
+	} catch (err) {
+		if (err instanceof DomainError) {
+			return fail(statusOf(err), {
+				message: err.message,
+				issues: err instanceof ValidationError ? err.issues : [],
+				values: formValues(form),
+				lists: formLists(form),
+				...(formId ? { formId } : {})
+			});
+		}
+		throw err;
+	}
+}
+
+/** Runs a page load's service call; domain errors become SvelteKit's `error()`. */
+export async function runLoad<T>(call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (err) {
+		if (err instanceof DomainError) error(statusOf(err), { message: err.message });
+		throw err;
+	}
+}
+
+export interface ApiErrorBody {
+	error: { code: string; message: string; issues?: FieldIssue[]; errorId?: string };
+}
+
+export function apiError(
+	status: number,
+	code: string,
+	message: string,
+	extra: Partial<ApiErrorBody['error']> = {}
+): Response {
+	const headers: Record<string, string> = {};
+	return json({ error: { code, message, ...extra } } satisfies ApiErrorBody, { status, headers });
+}
+
+/** Maps any error thrown by an API handler to a JSON response. */
+export function apiErrorResponse(err: unknown, locale: Locale): Response {
+	if (err instanceof DomainError) {
+		const response = apiError(statusOf(err), codeOf(err), err.message, {
+			issues: err instanceof ValidationError ? err.issues : undefined
+		});
+		if (err instanceof RateLimitedError)
+			response.headers.set('retry-after', String(err.retryAfterSeconds));
+		return response;
+	}
+	const errorId = crypto.randomUUID();
+	logger.error('Unexpected API error', { errorId, error: err });
+	return apiError(500, 'internal', m.error_unexpected({}, { locale }), { errorId });
+}

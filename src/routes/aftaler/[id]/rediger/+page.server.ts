@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runAction, runLoad } from '$lib/server/http';
+import { agreementInputFromForm } from '$lib/server/services/agreement-form';
+import { getAgreement, updateAgreement } from '$lib/server/services/agreements';
+
+export const load: PageServerLoad = async ({ locals, params }) => ({
+	detail: await runLoad(() => getAgreement(locals.ctx, Number(params.id)))
+});
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const result = await runAction(form, () =>
+			updateAgreement(locals.ctx, Number(params.id), agreementInputFromForm(form))
+		);
+		if ('version' in result) redirect(303, `/aftaler/${params.id}?gemt=1`);
+		return result;
+	}
+};

@@ -1,0 +1,17 @@
+import type { RequestHandler } from '@sveltejs/kit';
+import { runLoad } from '$lib/server/http';
+import { agreementsXlsx } from '$lib/server/services/agreement-export';
+import { strategyRegion } from '$lib/server/services/strategy';
+
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const { region, body } = await runLoad(async () => {
+		const code = await strategyRegion(locals.ctx, url.searchParams.get('region'));
+		return { region: code, body: new Uint8Array(await agreementsXlsx(locals.ctx, code)) };
+	});
+	return new Response(body, {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="aftaler-${region}.xlsx"`
+		}
+	});
+};

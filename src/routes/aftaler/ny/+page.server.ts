@@ -1,0 +1,38 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runAction, runLoad } from '$lib/server/http';
+import { agreementDraftFromDecision } from '$lib/server/services/agreement-draft';
+import { agreementInputFromForm } from '$lib/server/services/agreement-form';
+import { agreementOptions, createAgreement } from '$lib/server/services/agreements';
+import { strategyRegion } from '$lib/server/services/strategy';
+
+export const load: PageServerLoad = async ({ locals, url }) =>
+	runLoad(async () => {
+		const decision = url.searchParams.get('beslutning');
+		const draft = decision ? await agreementDraftFromDecision(locals.ctx, Number(decision)) : null;
+		const region =
+			draft?.regionCode ?? (await strategyRegion(locals.ctx, url.searchParams.get('region')));
+		const { options } = await agreementOptions(locals.ctx, region);
+		return {
+			options,
+			values: draft?.values ?? { status: 'draft' as const },
+			decisionId: draft?.decisionId ?? null
+		};
+	});
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const form = await request.formData();
+		const decision = Number(form.get('decisionId') ?? '');
+		const result = await runAction(form, async () =>
+			createAgreement(
+				locals.ctx,
+				await strategyRegion(locals.ctx, url.searchParams.get('region')),
+				agreementInputFromForm(form),
+				{ decisionId: Number.isInteger(decision) && decision > 0 ? decision : null }
+			)
+		);
+		if ('id' in result) redirect(303, `/aftaler/${result.id}`);
+		return result;
+	}
+};

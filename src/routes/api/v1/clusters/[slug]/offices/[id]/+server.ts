@@ -1,0 +1,7 @@
+import { apiHandler } from '$lib/server/api/handler';
+import { deleteOffice } from '$lib/server/api/specs/landscape';
+import { removeOffice } from '$lib/server/services/landscape-edit';
+
+export const DELETE = apiHandler(deleteOffice, ({ ctx, params }) =>
+	removeOffice(ctx, params.slug, params.id)
+);

@@ -1,0 +1,7 @@
+import { apiHandler } from '$lib/server/api/handler';
+import { listMunicipalities } from '$lib/server/api/specs/landscape';
+import { getMunicipalities } from '$lib/server/services/reference';
+
+export const GET = apiHandler(listMunicipalities, async ({ ctx, query }) => ({
+	municipalities: await getMunicipalities(ctx, query)
+}));

@@ -1,0 +1,7 @@
+import type { PageServerLoad } from './$types';
+import { runLoad } from '$lib/server/http';
+import { getFindingsPage } from '$lib/server/services/findings-page';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	page: await runLoad(() => getFindingsPage(locals.ctx, null))
+});

@@ -1,0 +1,7 @@
+import type { PageServerLoad } from './$types';
+import { runLoad } from '$lib/server/http';
+import { getProgrammeHistory } from '$lib/server/services/programme';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	history: await runLoad(() => getProgrammeHistory(locals.ctx))
+});

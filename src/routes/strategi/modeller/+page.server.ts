@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runAction, runLoad } from '$lib/server/http';
+import {
+	createModel,
+	getCatalogue,
+	modelFieldsFromForm
+} from '$lib/server/services/collaboration-models';
+import { strategyRegion } from '$lib/server/services/strategy';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	page: await runLoad(() => getCatalogue(locals.ctx)),
+	region: await runLoad(() => strategyRegion(locals.ctx, null))
+});
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const form = await request.formData();
+		const result = await runAction(
+			form,
+			() => createModel(locals.ctx, modelFieldsFromForm(form)),
+			'create'
+		);
+		if ('code' in result) redirect(303, `/strategi/modeller/${result.code}`);
+		return result;
+	}
+};

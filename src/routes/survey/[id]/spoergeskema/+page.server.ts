@@ -1,0 +1,21 @@
+import type { Actions, PageServerLoad } from './$types';
+import { runAction, runLoad } from '$lib/server/http';
+import {
+	getRoundStatus,
+	textsFromForm,
+	updateQuestionnaire
+} from '$lib/server/services/survey-rounds';
+
+export const load: PageServerLoad = async ({ locals, params }) => ({
+	status: await runLoad(() => getRoundStatus(locals.ctx, Number(params.id)))
+});
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const result = await runAction(form, () =>
+			updateQuestionnaire(locals.ctx, Number(params.id), textsFromForm(form))
+		);
+		return 'version' in result ? { savedVersion: result.version } : result;
+	}
+};

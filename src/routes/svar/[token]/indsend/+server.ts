@@ -1,0 +1,4 @@
+import { respondentEndpoint } from '$lib/server/respondent-endpoint';
+import { submitResponse } from '$lib/server/services/survey-respond';
+
+export const POST = respondentEndpoint(submitResponse);

@@ -1,0 +1,338 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
+import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
+import { listMessages } from '../../src/lib/server/db/queries/outbox';
+import { seedDemoData } from '../../src/lib/server/services/demo';
+import { agreementDraftFromDecision } from '../../src/lib/server/services/agreement-draft';
+import { getDashboards } from '../../src/lib/server/services/agreement-dashboards';
+import { uploadDocument } from '../../src/lib/server/services/agreement-documents';
+import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreement-kpis';
+import {
+	createAgreement,
+	getAgreement,
+	listAgreementItems,
+	updateAgreement
+} from '../../src/lib/server/services/agreements';
+import { followUpFor, sendDueReminders } from '../../src/lib/server/services/follow-up';
+import { decideRecommendation } from '../../src/lib/server/services/recommendations';
+import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { useTestDb } from './harness';
+
+const testDb = useTestDb();
+
+beforeAll(async () => {
+	await seedReferenceData(testDb().db);
+	await seedDemoData(testDb().db);
+});
+
+const valid = (over: Record<string, unknown> = {}) => ({
+	title: 'Projektpartnerskab om automatisering',
+	cluster: 'made',
+	modelCode: 'project-partnership',
+	parties: ['brn', 'municipality:851'],
+	efforts: ['digitalisation'],
+	municipalities: ['851', '849'],
+	startsOn: '2027-01-01',
+	endsOn: '2028-12-31',
+	status: 'active',
+	budget: [
+		{ party: 'brn', year: 2027, amountDkk: 300000 },
+		{ party: 'municipality:851', year: 2028, amountDkk: 150000 }
+	],
+	...over
+});
+
+async function count(): Promise<number> {
+	return (await listAgreementItems(testDb().ctx(), { region: '1081' })).length;
+}
+
+describe('the demo agreement', () => {
+	it('is loaded once, labelled as demo, with manual and automatic KPIs', async () => {
+		await seedDemoData(testDb().db);
+		const items = await listAgreementItems(testDb().ctx(), { region: '1081' });
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({
+			isDemo: true,
+			status: 'active',
+			kpis: 3,
+			kpiStatus: 'off-track'
+		});
+		const detail = await getAgreement(testDb().ctx(), items[0]?.id ?? 0);
+		const kpis = detail.goals.flatMap((g) => g.kpis);
+		const members = kpis.find((k) => k.source === 'survey-members');
+		expect(members?.measurements).toEqual([
+			expect.objectContaining({
+				value: 80,
+				isEstimate: false,
+				provenance: expect.objectContaining({
+					kind: 'survey',
+					roundTitle: 'Nordjylland 2023 (demodata)'
+				})
+			})
+		]);
+		expect(members?.assessment.status).toBe('on-track');
+		const manual = kpis.find((k) => k.source === 'manual');
+		expect(manual?.measurements.map((x) => x.value)).toEqual([15, 19, 22]);
+		expect(manual?.reason).toBe(
+			'Seneste måling 22 er 36 % af vejen fra 12 til 40; på denne dato var 25 % forventet.'
+		);
+	});
+});
+
+describe('creating and editing agreements', () => {
+	it('saves an agreement with its budget and audits it', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(analyst, '1081', valid());
+		const detail = await getAgreement(analyst, id);
+		expect(detail.agreement).toMatchObject({
+			title: 'Projektpartnerskab om automatisering',
+			clusterSlug: 'made',
+			version: 1
+		});
+		expect(detail.budget.map((b) => [b.party, b.year, b.amountDkk])).toEqual([
+			['brn', 2027, 300000],
+			['municipality:851', 2028, 150000]
+		]);
+		const audit = await listAudit(testDb().db, {
+			entity: 'agreement',
+			entityId: String(id),
+			limit: 5,
+			offset: 0
+		});
+		expect(audit[0]?.action).toBe('create');
+	});
+
+	it.each<[string, Record<string, unknown>, string]>([
+		['dates reversed', { startsOn: '2029-01-01', endsOn: '2027-01-01' }, 'endsOn'],
+		[
+			'a negative budget',
+			{ budget: [{ party: 'brn', year: 2027, amountDkk: -5 }] },
+			'budget.0.amountDkk'
+		],
+		['an unknown municipality', { municipalities: ['851', '101'] }, 'municipalities'],
+		[
+			'a municipality outside the region as party',
+			{ parties: ['brn', 'municipality:851', 'municipality:751'] },
+			'parties'
+		],
+		['an effort not in the strategy', { efforts: ['tourism'] }, 'efforts']
+	])('refuses %s with the field named, and writes nothing', async (_name, change, path) => {
+		const analyst = await testDb().userCtx('analyst');
+		const before = await count();
+		const error = await createAgreement(analyst, '1081', valid(change)).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ValidationError);
+		expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toContain(path);
+		expect(await count()).toBe(before);
+	});
+
+	it('refuses the second of two concurrent edits instead of overwriting the first', async () => {
+		const first = await testDb().userCtx('analyst');
+		const second = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(
+			first,
+			'1081',
+			valid({ title: 'Aftale til samtidig redigering' })
+		);
+		const saved = await updateAgreement(first, id, {
+			...valid({ title: 'Første analytikers titel' }),
+			version: 1
+		});
+		expect(saved.version).toBe(2);
+		const refused = await updateAgreement(second, id, {
+			...valid({ title: 'Anden analytikers titel' }),
+			version: 1
+		}).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ConflictError);
+		expect((refused as Error).message).toContain('En anden har gemt aftalen');
+		expect((await getAgreement(first, id)).agreement.title).toBe('Første analytikers titel');
+	});
+
+	it('is closed to viewers', async () => {
+		const viewer = await testDb().userCtx('viewer');
+		await expect(createAgreement(viewer, '1081', valid())).rejects.toThrow(ForbiddenError);
+	});
+
+	it('starts pre-filled from an accepted recommendation', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const decision = await decideRecommendation(analyst, '1081', {
+			cluster: 'energy-cluster-denmark',
+			decision: 'accepted',
+			note: 'Godkendt i direktionen.'
+		});
+		const draft = await agreementDraftFromDecision(analyst, decision.id, new Date('2026-11-26'));
+		expect(draft.values).toMatchObject({
+			cluster: 'energy-cluster-denmark',
+			modelCode: 'framework-agreement',
+			parties: ['brn'],
+			efforts: ['green-circular'],
+			municipalities: ['851'],
+			startsOn: '2027-01-01',
+			endsOn: '2030-12-31',
+			status: 'draft',
+			notes: 'Godkendt i direktionen.'
+		});
+		expect(Object.keys(draft.values.checklist ?? {})).toEqual([
+			'respect-core-narrative',
+			'concrete-agreement',
+			'goals-kpis'
+		]);
+	});
+});
+
+describe('goals, KPIs and measurements', () => {
+	it('records Danish numbers, computes the status, and keeps automatic KPIs automatic', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(
+			analyst,
+			'1081',
+			valid({ title: 'KPI-test', startsOn: '2026-01-01', endsOn: '2027-12-31', budget: [] })
+		);
+		const goal = await addGoal(analyst, id, { title: 'Flere virksomheder i projekter' });
+		const kpi = await addKpi(analyst, id, goal.id, {
+			name: 'Omsætning i projekter',
+			unit: 'kr.',
+			baseline: '1.000.000',
+			target: '2.000.000',
+			dueOn: '2027-12-31',
+			frequency: 'half-yearly'
+		});
+		await recordMeasurement(
+			analyst,
+			kpi.id,
+			{ value: '1.100.000', measuredOn: '2027-01-01', comment: '' },
+			id
+		);
+		const detail = await getAgreement(analyst, id);
+		const view = detail.goals[0]?.kpis[0];
+		expect(view).toMatchObject({ baseline: 1_000_000, target: 2_000_000 });
+		expect(view?.assessment).toMatchObject({ status: 'off-track' });
+		const auto = await addKpi(analyst, id, goal.id, {
+			name: 'Deltagere',
+			unit: 'deltagere',
+			baseline: 100,
+			target: 300,
+			dueOn: '2027-12-31',
+			frequency: 'yearly',
+			source: 'survey-participants'
+		});
+		const refused = await recordMeasurement(
+			analyst,
+			auto.id,
+			{ value: '5', measuredOn: '2027-01-01' },
+			id
+		).catch((e: unknown) => e);
+		expect((refused as ValidationError).issues[0]?.path).toEqual(['value']);
+		const bad = await recordMeasurement(
+			analyst,
+			kpi.id,
+			{ value: 'mange', measuredOn: '2027-13-01' },
+			id
+		).catch((e: unknown) => e);
+		expect((bad as ValidationError).issues.map((i) => i.path[0]).sort()).toEqual([
+			'measuredOn',
+			'value'
+		]);
+	});
+});
+
+describe('documents', () => {
+	const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+	it('stores a PDF and refuses a wrong type, an empty file and an oversized one', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(analyst, '1081', valid({ title: 'Dokumenttest' }));
+		const doc = await uploadDocument(analyst, id, { name: '../../Aftale æøå.pdf', bytes: pdf });
+		expect(doc).toMatchObject({
+			filename: 'Aftale æøå.pdf',
+			mediaType: 'application/pdf',
+			size: pdf.byteLength
+		});
+		const text = await uploadDocument(analyst, id, {
+			name: 'virus.pdf',
+			bytes: new TextEncoder().encode('just text')
+		}).catch((e: unknown) => e);
+		expect((text as ValidationError).issues[0]?.message).toContain('Filtypen er ikke tilladt');
+		const empty = await uploadDocument(analyst, id, {
+			name: 'tom.pdf',
+			bytes: new Uint8Array()
+		}).catch((e: unknown) => e);
+		expect((empty as ValidationError).issues[0]?.message).toBe('Filen er tom.');
+		const big = new Uint8Array(10 * 1024 * 1024 + 1);
+		big.set(pdf);
+		const large = await uploadDocument(analyst, id, { name: 'stor.pdf', bytes: big }).catch(
+			(e: unknown) => e
+		);
+		expect((large as ValidationError).issues[0]?.message).toContain('for stor');
+		expect((await getAgreement(analyst, id)).documents).toHaveLength(1);
+	});
+});
+
+describe('dashboards and follow-up', () => {
+	it('count agreements per municipality, cluster and effort, and budget per party and year', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		await createAgreement(
+			analyst,
+			'1081',
+			valid({ title: 'Annulleret aftale', status: 'cancelled', municipalities: ['773'] })
+		);
+		const d = await getDashboards(analyst, '1081');
+		const row = (code: string) => d.byMunicipality.find((r) => r.key === code);
+		expect(row('773')).toMatchObject({ name: 'Morsø', agreements: 0 });
+		expect(row('849')?.agreements).toBeGreaterThanOrEqual(1);
+		expect(d.byMunicipality).toHaveLength(11);
+		expect(d.byCluster.map((c) => c.key)).toEqual(
+			expect.arrayContaining(['energy-cluster-denmark', 'made'])
+		);
+		const brn = d.budget.rows.find((r) => r.party === 'brn');
+		// In 2026 only the demo agreement pays: BRN 500.000, the region 250.000, Aalborg 100.000.
+		expect(brn?.byYear[2026]).toBe(500000);
+		expect(d.budget.rows.find((r) => r.party === 'region-nordjylland')?.byYear[2026]).toBe(250000);
+		expect(d.budget.totalsByYear[2026]).toBe(850000);
+		expect(d.budget.total).toBe(d.budget.rows.reduce((s, r) => s + r.total, 0));
+		expect(d.mapSvg).toContain('<svg');
+	});
+
+	it('reminds the responsible user of an overdue measurement once, through the outbox', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(
+			analyst,
+			'1081',
+			valid({
+				title: 'Påmindelsestest',
+				startsOn: '2025-01-01',
+				endsOn: '2027-12-31',
+				responsibleUserId: analyst.actor.kind === 'user' ? analyst.actor.id : null,
+				budget: []
+			})
+		);
+		const goal = await addGoal(analyst, id, { title: 'Mål' });
+		await addKpi(analyst, id, goal.id, {
+			name: 'Møder',
+			unit: 'møder',
+			baseline: 0,
+			target: 8,
+			dueOn: '2027-12-31',
+			frequency: 'quarterly'
+		});
+		const now = new Date('2026-11-26T08:00:00Z');
+		const items = await followUpFor(analyst, '1081', '2026-11-26');
+		expect(items.find((i) => i.agreementId === id && i.kind === 'measurement')).toMatchObject({
+			overdue: true,
+			dueOn: '2025-04-01'
+		});
+		const before = (await listMessages(testDb().db)).length;
+		const first = await sendDueReminders(analyst, 'https://klyngeradar.example.dk', now);
+		expect(first.sent).toBeGreaterThanOrEqual(1);
+		const messages = await listMessages(testDb().db);
+		expect(messages.length).toBe(before + first.sent);
+		expect(
+			messages.some(
+				(msg) =>
+					msg.body.includes(`https://klyngeradar.example.dk/aftaler/${id}`) &&
+					msg.kind === 'kpi-reminder'
+			)
+		).toBe(true);
+		const again = await sendDueReminders(analyst, 'https://klyngeradar.example.dk', now);
+		expect(again.sent).toBe(0);
+	});
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headlines } from '../../src/lib/domain/findings/findings';
+import { DEMO_SURVEY_FILE, seedDemoData } from '../../src/lib/server/services/demo';
+import { getFindings } from '../../src/lib/server/services/findings';
+import { getFindingsPage } from '../../src/lib/server/services/findings-page';
+import { getClusterProfile } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import {
+	importSurvey,
+	importSurveyDocument,
+	validateSurveyDocument
+} from '../../src/lib/server/services/survey-import';
+import { useTestDb } from './harness';
+
+const testDb = useTestDb();
+let demoRound = 0;
+
+beforeAll(async () => {
+	await seedReferenceData(testDb().db);
+	demoRound = (await seedDemoData(testDb().db)).surveyRoundId ?? 0;
+});
+
+describe('the demo round reproduces the source document’s findings slides', () => {
+	it('has the counts, sums and estimates of the slides', async () => {
+		const f = await getFindings(testDb().ctx(), demoRound);
+		expect(f.round).toMatchObject({
+			title: 'Nordjylland 2023 (demodata)',
+			isDemo: true,
+			regionCode: '1081'
+		});
+		expect(f).toMatchObject({ invited: 12, completed: 12, partial: 0, activeInRegion: 12 });
+		expect(f.presence).toMatchObject({
+			present: 7,
+			ownOffice: 5,
+			other: 0,
+			coLocatedWith: { aau: 3, 'erhvervshus-nordjylland': 2 }
+		});
+		expect(f.partners.clustersWithPartners).toBe(12);
+		expect(f.members).toEqual({
+			clusters: 12,
+			total: 375,
+			over50: 123,
+			under50: 252,
+			estimates: 5
+		});
+		expect(f.uniqueCompanies).toEqual({
+			clusters: 10,
+			sum: 1740,
+			estimates: 8,
+			sinceYears: [2021]
+		});
+		expect(f.participants).toEqual({ clusters: 7, sum: 4324, estimates: 7, sinceYears: [2021] });
+		expect(f.activities.clustersWithActivities).toBe(12);
+		expect(f.agreements).toMatchObject({ clustersWith: 8, clustersWithout: 4, other: 2 });
+		expect(f.agreements.byParty).toMatchObject({
+			brn: 2,
+			'region-nordjylland': 3,
+			'erhvervshus-nordjylland': 6,
+			municipality: 3,
+			other: 2
+		});
+		expect(f.municipalAgreements).toMatchObject({
+			clusters: 3,
+			agreements: 7,
+			municipalities: 5,
+			maxPerCluster: 4
+		});
+		expect(f.municipalAgreements.byMunicipality['851']).toBe(3);
+		// Every municipality of the region is listed, zero included, as on the slide.
+		expect(Object.keys(f.municipalAgreements.byMunicipality)).toHaveLength(11);
+	});
+
+	it('says the headline sentences with the numbers of the slides', async () => {
+		const f = await getFindings(testDb().ctx(), demoRound);
+		const byQuestion = Object.fromEntries(headlines(f).map((h) => [h.question, h.params]));
+		expect(byQuestion.presence).toMatchObject({ present: 7 });
+		expect(byQuestion.uniqueCompanies).toMatchObject({ clusters: 10, sum: 1740, estimates: 8 });
+		expect(byQuestion.municipalAgreements).toMatchObject({
+			agreements: 7,
+			municipalities: 5,
+			clusters: 3,
+			max: 4
+		});
+	});
+
+	it('counts partial responses apart and never in the answers', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const file = JSON.parse(readFileSync(DEMO_SURVEY_FILE, 'utf8')) as {
+			round: { title: string };
+			responses: { status: string }[];
+		};
+		file.round.title = 'Partial test';
+		const first = file.responses[0];
+		if (first) first.status = 'partial';
+		const { roundId } = await importSurvey(analyst, JSON.stringify(file));
+		const f = await getFindings(analyst, roundId);
+		expect(f).toMatchObject({ completed: 11, partial: 1 });
+		expect(f.members.total).toBe(375 - 80);
+	});
+
+	it('has demo interviews whose quotes are pinned to questions and clusters', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const page = await getFindingsPage(analyst, demoRound);
+		const presence = page.charts.find((c) => c.vm.id === 'presence');
+		expect(presence?.quotes.map((q) => q.clusterSlug).sort()).toEqual([
+			'energy-cluster-denmark',
+			'made'
+		]);
+		expect(presence?.svg).toContain('<svg');
+		const profile = await getClusterProfile(analyst, 'energy-cluster-denmark');
+		expect(profile.quotes).toHaveLength(2);
+		// Viewers see aggregates only.
+		const viewer = await testDb().userCtx('viewer');
+		expect((await getFindingsPage(viewer, demoRound)).clusters).toBeNull();
+		expect(page.clusters).toHaveLength(12);
+	});
+
+	it('compares with the previous round of the same region', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const file = JSON.parse(readFileSync(DEMO_SURVEY_FILE, 'utf8')) as {
+			round: { title: string; year: number };
+			responses: { answers: { members?: { total: number; over50: number } } }[];
+		};
+		file.round.title = 'Nordjylland 2024 (demodata)';
+		file.round.year = 2024;
+		const ecd = file.responses[0]?.answers.members;
+		if (ecd) {
+			ecd.total += 10;
+			ecd.over50 += 10;
+		}
+		const { roundId } = await importSurveyDocument(
+			analyst,
+			await validateSurveyDocument(analyst, file),
+			{ isDemo: true }
+		);
+		const page = await getFindingsPage(analyst, roundId);
+		expect(page.previous?.title).toBe('Nordjylland 2023 (demodata)');
+		expect(page.previous?.rows.find((r) => r.label === 'Medlemmer i alt')).toEqual({
+			label: 'Medlemmer i alt',
+			current: 385,
+			previous: 375
+		});
+	});
+
+	it('is loaded once, however often the app starts', async () => {
+		const again = await seedDemoData(testDb().db);
+		expect(again).toEqual({ surveyRoundId: demoRound, created: [] });
+	});
+});

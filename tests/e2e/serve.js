@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Starts the built app for the e2e tier on a fresh data directory with known staff accounts.
+// Playwright runs this as its webServer.
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+const cli = join(root, 'bin', 'klyngeradar.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'klyngeradar-e2e-'));
+const env = { ...process.env, KLYNGERADAR_DATA_DIR: dataDir, KLYNGERADAR_LANG: 'da' };
+
+/** @type {[string, string, string, string][]} */
+const accounts = [
+	['admin@e2e.example.dk', 'admin', 'Ada Admin', 'e2e admin passphrase'],
+	['analyst@e2e.example.dk', 'analyst', 'Ane Analytiker', 'e2e analyst passphrase'],
+	['viewer@e2e.example.dk', 'viewer', 'Viggo Læser', 'e2e viewer passphrase']
+];
+for (const [email, role, name, password] of accounts) {
+	const result = spawnSync(
+		process.execPath,
+		[cli, 'user', 'create', '--email', email, '--role', role, '--name', name, '--password-stdin'],
+		{ env, input: `${password}\n`, encoding: 'utf8' }
+	);
+	if (result.status !== 0) {
+		console.error(result.stdout, result.stderr);
+		process.exit(1);
+	}
+}
+
+const server = spawn(process.execPath, [cli, 'serve', '--port', process.env.E2E_PORT ?? '4173'], {
+	env,
+	stdio: 'inherit'
+});
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+	process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code) => process.exit(code ?? 0));
