@@ -7,4 +7,7 @@ import type { Reroute } from '@sveltejs/kit';
  */
 export const reroute: Reroute = ({ url }) => {
 	if (url.pathname === '/api/v1/openapi.json') return '/api/v1/openapi';
+	// The same for a meeting's deck: /api/v1/meetings/7/deck.pptx → /api/v1/meetings/7/deck/pptx.
+	const deck = /^\/api\/v1\/meetings\/(\d+)\/deck\.(pptx|pdf)$/.exec(url.pathname);
+	if (deck) return `/api/v1/meetings/${deck[1]}/deck/${deck[2]}`;
 };

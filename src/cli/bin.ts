@@ -12,6 +12,7 @@ import { registerServe } from './commands/serve';
 import { registerSurvey } from './commands/survey';
 import { registerStrategy } from './commands/strategy';
 import { registerAgreements } from './commands/agreements';
+import { registerMeetings } from './commands/meetings';
 import { registerToken } from './commands/token';
 import { registerUser } from './commands/user';
 
@@ -107,6 +108,7 @@ export function buildProgram(
 	registerSurvey(program, action, o);
 	registerStrategy(program, action, o);
 	registerAgreements(program, action, o);
+	registerMeetings(program, action, o);
 	registerBackup(program, action, o);
 	for (const command of program.commands) {
 		command.exitOverride().configureOutput({

@@ -58,13 +58,18 @@ const sampleParamsByRoute: Record<string, Record<string, string>> = {
 	'/api/v1/agreements/[id]': { id: '999999' },
 	'/api/v1/agreements/[id]/goals': { id: '999999' },
 	'/api/v1/agreements/[id]/goals/[goalId]/kpis': { id: '999999' },
-	'/api/v1/agreements/[id]/kpis/[kpiId]/measurements': { id: '999999' }
+	'/api/v1/agreements/[id]/kpis/[kpiId]/measurements': { id: '999999' },
+	// The demo management meeting (id 1) exists in the e2e database.
+	'/praesentationer/[id]/fil/[format]': { id: '1', format: 'pptx' },
+	'/api/v1/meetings/[id]/deck/[format]': { id: '1', format: 'pptx' }
 };
 
 /** Routes whose [id] is a survey round: the demo round (id 1) exists in the e2e database. */
 const roundRoutes = /^\/(survey|fund|api\/v1\/survey-rounds)\/\[id\]/;
 /** Routes whose [id] is an agreement: the demo agreement (id 1) exists in the e2e database. */
 const agreementRoutes = /^\/aftaler\/\[id\]/;
+/** Routes whose [id] is a meeting: the demo management meeting (id 1) exists too. */
+const meetingRoutes = /^\/(praesentationer|api\/v1\/meetings)\/\[id\]/;
 const sampleFormat = 'json';
 
 /**
@@ -97,7 +102,10 @@ function pathOnly(route: ManifestRoute): string {
 		route.id.replace(/\/\([^)]+\)/g, '').replace(/\[(\w+)\]/g, (_, name: string) => {
 			const value =
 				sampleParamsByRoute[route.id]?.[name] ??
-				(name === 'id' && (roundRoutes.test(route.id) || agreementRoutes.test(route.id))
+				(name === 'id' &&
+				(roundRoutes.test(route.id) ||
+					agreementRoutes.test(route.id) ||
+					meetingRoutes.test(route.id))
 					? '1'
 					: name === 'format'
 						? sampleFormat

@@ -58,7 +58,12 @@ test('a cluster answers through its secret link: half-way, resumed, submitted; t
 	await choose(respondent, 'Selvstændigt fysisk kontor');
 	await choose(respondent, 'Aalborg');
 	await next(respondent);
+	// The autosave of this very answer, not the status left by the one before it.
+	const savedPartner = respondent.waitForResponse(
+		(r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('"aau"')
+	);
 	await choose(respondent, 'Aalborg Universitet');
+	expect((await savedPartner).ok()).toBe(true);
 	await expect(respondent.getByTestId('save-status')).toContainText('Gemt');
 	await respondentContext.close();
 

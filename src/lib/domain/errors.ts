@@ -32,6 +32,11 @@ export class ConflictError extends DomainError {
 	override name = 'ConflictError';
 }
 
+/** A tool the request needs is not installed here (e.g. LibreOffice for PDF). */
+export class UnavailableError extends DomainError {
+	override name = 'UnavailableError';
+}
+
 export class ForbiddenError extends DomainError {
 	override name = 'ForbiddenError';
 }

@@ -46,7 +46,13 @@ const EnvSchema = z.object({
 	SMTP_FROM: z.string().min(3).default('Klyngeradar <noreply@localhost>'),
 	PG_DUMP: z.string().min(1).default('pg_dump'),
 	PG_RESTORE: z.string().min(1).default('pg_restore'),
-	SOFFICE: z.string().min(1).default('soffice')
+	SOFFICE: z.string().min(1).default('soffice'),
+	PATH: z.string().default(''),
+	KLYNGERADAR_DECK_ORGANISATION: z.string().trim().min(1).max(120).optional(),
+	KLYNGERADAR_DECK_LOGO: z
+		.string()
+		.regex(/\.png$/i, { error: 'expected the path of a PNG file' })
+		.optional()
 });
 
 export type DatabaseConfig =
@@ -66,7 +72,10 @@ export interface Config {
 	smtp?: { url: string };
 	/** Sender of every message, whether it goes out by SMTP or waits in the outbox. */
 	mailFrom: string;
-	tools: { pgDump: string; pgRestore: string; soffice: string };
+	/** `soffice` is a name looked up on `searchPath`, or a path. */
+	tools: { pgDump: string; pgRestore: string; soffice: string; searchPath: string };
+	/** The organisation named on every slide (default: the region) and its logo. */
+	deck: { organisation?: string; logoFile?: string };
 }
 
 export class ConfigError extends Error {
@@ -102,7 +111,8 @@ export function loadConfig(env: Environment = process.env): Config {
 		logLevel: e.LOG_LEVEL,
 		smtp: e.SMTP_URL ? { url: e.SMTP_URL } : undefined,
 		mailFrom: e.SMTP_FROM,
-		tools: { pgDump: e.PG_DUMP, pgRestore: e.PG_RESTORE, soffice: e.SOFFICE }
+		tools: { pgDump: e.PG_DUMP, pgRestore: e.PG_RESTORE, soffice: e.SOFFICE, searchPath: e.PATH },
+		deck: { organisation: e.KLYNGERADAR_DECK_ORGANISATION, logoFile: e.KLYNGERADAR_DECK_LOGO }
 	};
 }
 

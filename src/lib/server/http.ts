@@ -11,6 +11,7 @@ import {
 	NotFoundError,
 	RateLimitedError,
 	UnauthenticatedError,
+	UnavailableError,
 	ValidationError,
 	type FieldIssue
 } from '$lib/domain/errors';
@@ -25,6 +26,7 @@ export function statusOf(err: DomainError): number {
 	if (err instanceof NotFoundError) return 404;
 	if (err instanceof ConflictError) return 409;
 	if (err instanceof RateLimitedError) return 429;
+	if (err instanceof UnavailableError) return 503;
 	return 400;
 }
 

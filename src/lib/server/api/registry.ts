@@ -1,6 +1,7 @@
 import type { EndpointSpec } from './define';
 import * as admin from './specs/admin';
 import * as agreements from './specs/agreements';
+import * as meetings from './specs/meetings';
 import * as landscape from './specs/landscape';
 import * as strategy from './specs/strategy';
 import * as survey from './specs/survey';
@@ -20,5 +21,6 @@ export const endpoints: EndpointSpec[] = [
 	...specsOf(landscape),
 	...specsOf(survey),
 	...specsOf(strategy),
-	...specsOf(agreements)
+	...specsOf(agreements),
+	...specsOf(meetings)
 ];

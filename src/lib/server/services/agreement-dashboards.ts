@@ -42,6 +42,8 @@ export interface Dashboards {
 		totalsByYear: Record<number, number>;
 		total: number;
 	};
+	/** How many KPIs of the live agreements are on track, at risk, off track or without data. */
+	kpiCounts: Record<KpiStatus, number>;
 	mapSvg: string;
 	provenance: string;
 }
@@ -69,6 +71,14 @@ export async function getDashboards(
 			worstStatus((board.get(r.id) ?? []).flatMap((g) => g.kpis.map((k) => k.assessment.status)))
 		])
 	);
+	const kpiCounts: Record<KpiStatus, number> = {
+		'on-track': 0,
+		'at-risk': 0,
+		'off-track': 0,
+		'no-data': 0
+	};
+	for (const goals of board.values())
+		for (const kpi of goals.flatMap((g) => g.kpis)) kpiCounts[kpi.assessment.status] += 1;
 	const withStatus = (group: GroupCount[], name?: (g: GroupCount) => string): DashboardRow[] =>
 		group.map((g) => ({
 			...g,
@@ -122,6 +132,7 @@ export async function getDashboards(
 			totalsByYear,
 			total: budgetRows.reduce((s, r) => s + r.total, 0)
 		},
+		kpiCounts,
 		mapSvg,
 		provenance: m.agreements_provenance(
 			{

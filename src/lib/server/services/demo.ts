@@ -16,6 +16,8 @@ import { z } from 'zod';
 import { agreements } from '../db/schema';
 import { addGoal, addKpi, recordMeasurement } from './agreement-kpis';
 import { createAgreement } from './agreements';
+import { createMeeting } from './meetings';
+import { meetings } from '../db/schema';
 
 export const DEMO_SURVEY_FILE = join(packageRoot, 'data', 'demo', 'survey-nordjylland-2023.json');
 const DEMO_INTERVIEWS_FILE = join(packageRoot, 'data', 'demo', 'interviews-nordjylland-2023.json');
@@ -43,6 +45,8 @@ export async function seedDemoData(db: Db): Promise<DemoSummary> {
 		created.push('interviews');
 	}
 	if (await seedDemoAgreement(ctx)) created.push('agreement');
+	if (surveyRoundId !== null && (await seedDemoMeetings(ctx, surveyRoundId)))
+		created.push('meetings');
 	return { surveyRoundId, created };
 }
 
@@ -115,6 +119,31 @@ async function seedDemoAgreement(ctx: Ctx): Promise<boolean> {
 			const row = await addKpi(ctx, id, created.id, kpi);
 			for (const measurement of measurements) await recordMeasurement(ctx, row.id, measurement, id);
 		}
+	}
+	return true;
+}
+
+const DEMO_MEETINGS_FILE = join(packageRoot, 'data', 'demo', 'meetings-nordjylland.json');
+
+const DemoMeetingsSchema = z.object({
+	regionCode: z.string(),
+	meetings: z.array(z.record(z.string(), z.unknown()).and(z.object({ title: z.string() })))
+});
+
+/**
+ * A demo board meeting and a demo management meeting on the demo round, once. They are created
+ * after the demo agreement so their snapshots include it.
+ */
+async function seedDemoMeetings(ctx: Ctx, roundId: number): Promise<boolean> {
+	const file = DemoMeetingsSchema.parse(JSON.parse(readFileSync(DEMO_MEETINGS_FILE, 'utf8')));
+	const [existing] = await ctx.db
+		.select({ id: meetings.id })
+		.from(meetings)
+		.where(eq(meetings.isDemo, true))
+		.limit(1);
+	if (existing) return false;
+	for (const meeting of file.meetings) {
+		await createMeeting(ctx, file.regionCode, { ...meeting, roundId }, { isDemo: true });
 	}
 	return true;
 }

@@ -5,3 +5,4 @@ export * from './reference';
 export * from './survey';
 export * from './strategy';
 export * from './agreements';
+export * from './meetings';

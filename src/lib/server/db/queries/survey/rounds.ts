@@ -156,3 +156,13 @@ export async function findEvidenceRound(
 		? { ...row, lastSubmittedAt: row.lastSubmittedAt ? new Date(row.lastSubmittedAt) : null }
 		: undefined;
 }
+
+/** When the round's newest completed answer came in (null when none has). */
+export async function lastCompletedAnswerAt(db: Db | Tx, roundId: number): Promise<Date | null> {
+	const [row] = await queryRows<{ at: string | Date | null }>(
+		db,
+		sql`select max(submitted_at) as "at" from survey_responses
+		where round_id = ${roundId} and status = 'completed'`
+	);
+	return row?.at ? new Date(row.at) : null;
+}

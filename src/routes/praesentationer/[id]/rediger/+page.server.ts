@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runAction, runLoad } from '$lib/server/http';
+import { agendaOnField, meetingEditFromForm } from '$lib/server/services/meeting-form';
+import { meetingOrThrow, updateMeeting } from '$lib/server/services/meetings';
+
+export const load: PageServerLoad = async ({ locals, params }) =>
+	runLoad(async () => ({ meeting: await meetingOrThrow(locals.ctx, Number(params.id)) }));
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const result = await runAction(form, () =>
+			agendaOnField(locals.ctx, () =>
+				updateMeeting(locals.ctx, Number(params.id), meetingEditFromForm(form))
+			)
+		);
+		if ('version' in result) redirect(303, `/praesentationer/${params.id}`);
+		return result;
+	}
+};

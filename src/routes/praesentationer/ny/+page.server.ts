@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { runAction, runLoad } from '$lib/server/http';
+import { agendaOnField, meetingInputFromForm } from '$lib/server/services/meeting-form';
+import { createMeeting, meetingOptions } from '$lib/server/services/meetings';
+
+export const load: PageServerLoad = async ({ locals }) =>
+	runLoad(async () => {
+		const options = await meetingOptions(locals.ctx);
+		// The newest round with answers is the usual choice.
+		const round = options.rounds.find((r) => r.completed > 0);
+		return {
+			options,
+			values: { regionCode: round?.regionCode ?? '1081', roundId: round?.id ?? null }
+		};
+	});
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await request.formData();
+		const result = await runAction(form, () =>
+			agendaOnField(locals.ctx, () =>
+				createMeeting(locals.ctx, String(form.get('region') ?? ''), meetingInputFromForm(form))
+			)
+		);
+		if ('id' in result) redirect(303, `/praesentationer/${result.id}`);
+		return result;
+	}
+};
