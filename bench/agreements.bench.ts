@@ -1,8 +1,8 @@
 /**
- * Agreements at a region's realistic upper end: 200 agreements with 2 goals × 3 KPIs each and a
- * measurement per quarter for three years (3,600 measurements), plus the demo agreement. Times the
- * list with KPI status, one agreement's page, the dashboards with their map, the follow-up
- * calendar and the XLSX export.
+ * Agreements at a region's realistic upper end: 200 agreements with 2 goals × 3 KPIs each (one
+ * of them automatic) and a yearly measurement of each manual KPI for three years (2,400
+ * measurements), plus the demo agreement. Times the list with KPI status, one agreement's page,
+ * the dashboards with their map, the follow-up calendar and the XLSX export.
  */
 import { Bench } from 'tinybench';
 import type { Ctx } from '../src/lib/server/services/context';

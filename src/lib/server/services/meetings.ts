@@ -66,7 +66,8 @@ export async function snapshotOf(
 	const data = row?.data as DeckSnapshot | undefined;
 	if (!row || data?.format !== SNAPSHOT_FORMAT)
 		throw new NotFoundError(m.meeting_not_found({ id: String(meetingId) }, { locale: ctx.locale }));
-	return { ...row, data };
+	// Snapshots taken before the organisation was recorded name the region instead.
+	return { ...row, data: { ...data, organisation: data.organisation ?? data.region.name } };
 }
 
 export interface MeetingOptions {
