@@ -13,6 +13,7 @@ import { registerSurvey } from './commands/survey';
 import { registerStrategy } from './commands/strategy';
 import { registerAgreements } from './commands/agreements';
 import { registerMeetings } from './commands/meetings';
+import { registerCompanies } from './commands/companies';
 import { registerToken } from './commands/token';
 import { registerUser } from './commands/user';
 
@@ -109,6 +110,7 @@ export function buildProgram(
 	registerStrategy(program, action, o);
 	registerAgreements(program, action, o);
 	registerMeetings(program, action, o);
+	registerCompanies(program, action, o);
 	registerBackup(program, action, o);
 	for (const command of program.commands) {
 		command.exitOverride().configureOutput({

@@ -46,7 +46,8 @@ const sampleParams: Record<string, string> = {
 /** Query strings a route needs to answer 200. */
 const sampleQuery: Record<string, string> = {
 	'/api/v1/actors': '?region=1081',
-	'/api/v1/recommendations': '?region=1081'
+	'/api/v1/recommendations': '?region=1081',
+	'/api/v1/companies/stats': '?region=1081'
 };
 
 /** Parameters that differ by route (numeric ids under clusters). */

@@ -2,6 +2,7 @@ import type { EndpointSpec } from './define';
 import * as admin from './specs/admin';
 import * as agreements from './specs/agreements';
 import * as meetings from './specs/meetings';
+import * as companies from './specs/companies';
 import * as landscape from './specs/landscape';
 import * as strategy from './specs/strategy';
 import * as survey from './specs/survey';
@@ -22,5 +23,6 @@ export const endpoints: EndpointSpec[] = [
 	...specsOf(survey),
 	...specsOf(strategy),
 	...specsOf(agreements),
-	...specsOf(meetings)
+	...specsOf(meetings),
+	...specsOf(companies)
 ];

@@ -6,3 +6,4 @@ export * from './survey';
 export * from './strategy';
 export * from './agreements';
 export * from './meetings';
+export * from './companies';

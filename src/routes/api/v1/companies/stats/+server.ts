@@ -1,0 +1,5 @@
+import { apiHandler } from '$lib/server/api/handler';
+import { getCompanyStats as statsSpec } from '$lib/server/api/specs/companies';
+import { companyStats } from '$lib/server/services/company-stats';
+
+export const GET = apiHandler(statsSpec, ({ ctx, query }) => companyStats(ctx, query));

@@ -1,0 +1,57 @@
+import type { Actions, PageServerLoad } from './$types';
+import { importFields } from '$lib/domain/companies/headers';
+import { runAction, runLoad } from '$lib/server/http';
+import { importCompanyFile } from '$lib/server/services/company-import';
+import { getCompanyPage } from '$lib/server/services/company-page';
+import { decideReviewRow } from '$lib/server/services/company-review';
+import { strategyRegion } from '$lib/server/services/strategy';
+
+export const load: PageServerLoad = async ({ locals, url }) =>
+	runLoad(async () => {
+		const region = await strategyRegion(locals.ctx, url.searchParams.get('region'));
+		const year = Number(url.searchParams.get('aar')) || null;
+		return { region, year, ...(await getCompanyPage(locals.ctx, region, year)) };
+	});
+
+export const actions: Actions = {
+	upload: async ({ request, locals }) => {
+		const form = await request.formData();
+		const file = form.get('file');
+		const mapping = Object.fromEntries(
+			importFields
+				.map((field) => [field, String(form.get(`mapping.${field}`) ?? '').trim()])
+				.filter(([, header]) => header)
+		);
+		const result = await runAction(
+			form,
+			async () =>
+				importCompanyFile(
+					locals.ctx,
+					file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
+					{
+						kind: String(form.get('kind') ?? '') as 'members',
+						cluster: String(form.get('cluster') ?? '') || undefined,
+						year: Number(form.get('year')) || undefined,
+						filename: file instanceof File && file.name ? file.name : 'upload.csv',
+						mapping
+					}
+				),
+			'upload'
+		);
+		return 'importId' in result ? { saved: 'upload', summary: result } : result;
+	},
+	review: async ({ request, locals }) => {
+		const form = await request.formData();
+		const result = await runAction(
+			form,
+			() =>
+				decideReviewRow(locals.ctx, {
+					id: form.get('id'),
+					decision: form.get('decision'),
+					cvr: String(form.get('cvr') ?? '')
+				}),
+			'review'
+		);
+		return result ?? { saved: 'review' };
+	}
+};

@@ -1,0 +1,168 @@
+/**
+ * The company register on a small dataset whose answers were worked out by hand
+ * (tests/fixtures/imports/): 11 companies, one with a production unit in another municipality,
+ * member lists of three clusters for 2023 that overlap, and one for 2024.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
+import { countCompanies } from '../../src/lib/server/db/queries/companies/writes';
+import { importCompanyFile } from '../../src/lib/server/services/company-import';
+import { companyStats } from '../../src/lib/server/services/company-stats';
+import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { useTestDb } from './harness';
+
+const testDb = useTestDb();
+const dir = join('tests', 'fixtures', 'imports');
+const file = (name: string) => readFileSync(join(dir, name));
+
+beforeAll(async () => {
+	await seedReferenceData(testDb().db);
+	const ctx = testDb().ctx();
+	await importCompanyFile(ctx, file('register.csv'), {
+		kind: 'register',
+		filename: 'register.csv'
+	});
+	for (const [name, cluster] of [
+		['members-ecd-2023.csv', 'energy-cluster-denmark'],
+		['members-made-2023.csv', 'made'],
+		['members-fbcd-2023-latin1.csv', 'food-bio-cluster-denmark']
+	] as const) {
+		await importCompanyFile(ctx, file(name), {
+			kind: 'members',
+			cluster,
+			year: 2023,
+			filename: name
+		});
+	}
+});
+
+describe('unique companies from the member lists', () => {
+	it('counts each company once per municipality, region, size band and cluster', async () => {
+		const stats = await companyStats(testDb().ctx(), { region: '1081', year: 2023 });
+		// In the region: Aalborg Vind, Nordjysk Energi, Frederikshavn Maritime, the Aalborg unit of
+		// Københavns Robotter, Mors Fødevarer, Aalborg Lyd, Thy Skaldyr. Hovedstadens Design is in
+		// Copenhagen and Uden Adresse has no address: neither counts in North Jutland.
+		expect(stats.uniqueCompanies).toBe(7);
+		expect(stats.byMunicipality).toMatchObject({
+			'851': 4,
+			'813': 1,
+			'773': 1,
+			'787': 1,
+			'860': 0
+		});
+		expect(Object.keys(stats.byMunicipality)).toHaveLength(11);
+		expect(stats.bySizeBand).toEqual({ lt50: 5, ge50: 2, unknown: 0 });
+		expect(stats.byCluster).toEqual({
+			'energy-cluster-denmark': 4,
+			made: 4,
+			'food-bio-cluster-denmark': 2
+		});
+		// Aalborg Vind is in all three lists, Frederikshavn Maritime in two.
+		expect(stats.overlap).toEqual({ '1': 5, '2': 1, '3': 1 });
+		expect(stats.provenance.attribution).toEqual({ 'company-address': 6, 'production-unit': 1 });
+	});
+
+	it('replaces a cluster’s list for the same year, and keeps other years apart', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const summary = await importCompanyFile(analyst, file('members-made-2024.csv'), {
+			kind: 'members',
+			cluster: 'made',
+			year: 2024,
+			filename: 'members-made-2024.csv'
+		});
+		expect(summary).toMatchObject({ rowsRead: 1, rowsAccepted: 1, replaced: 0 });
+		const all = await companyStats(analyst, { region: '1081' });
+		expect(all.uniqueCompanies).toBe(8);
+		expect(all.bySizeBand.unknown).toBe(1);
+		expect((await companyStats(analyst, { region: '1081', year: 2023 })).uniqueCompanies).toBe(7);
+		const again = await importCompanyFile(analyst, file('members-made-2024.csv'), {
+			kind: 'members',
+			cluster: 'made',
+			year: 2024,
+			filename: 'members-made-2024.csv'
+		});
+		expect(again.replaced).toBe(1);
+		expect((await companyStats(analyst, { region: '1081' })).uniqueCompanies).toBe(8);
+	});
+
+	it('reads Latin-1 and semicolons, and sends rows without a valid CVR to review with a suggestion', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const summary = await importCompanyFile(analyst, file('members-fbcd-2023-latin1.csv'), {
+			kind: 'members',
+			cluster: 'food-bio-cluster-denmark',
+			year: 2023,
+			filename: 'fbcd.csv'
+		});
+		expect(summary).toMatchObject({
+			encoding: 'latin-1',
+			delimiter: ';',
+			rowsRead: 5,
+			rowsAccepted: 3,
+			rowsForReview: 2,
+			replaced: 1,
+			mapping: { name: 'Virksomhed', cvr: 'CVR nr', municipalityCode: 'Kommune' }
+		});
+		const rows = await testDb().db.query.companyReviewRows.findMany({
+			where: (r, { eq }) => eq(r.importId, summary.importId)
+		});
+		expect(rows.map((r) => [r.name, r.suggestedCvr])).toEqual([
+			['Nordjysk Stål ApS', '70049325'],
+			['Limfjordens Smedie', null]
+		]);
+	});
+});
+
+interface BadCase {
+	file: string;
+	kind: 'register' | 'members';
+	contains: string;
+}
+
+describe('bad files are refused with the line and field named, and nothing is written', () => {
+	const cases = JSON.parse(readFileSync(join(dir, 'bad', 'cases.json'), 'utf8')) as BadCase[];
+
+	it('has a corpus of at least 20 files', () => {
+		expect(cases.length).toBeGreaterThanOrEqual(20);
+	});
+
+	it.each(cases)('$file', async ({ file: name, kind, contains }) => {
+		const analyst = await testDb().userCtx('analyst');
+		const before = [
+			await countCompanies(testDb().db),
+			(await companyStats(analyst, { region: '1081' })).uniqueCompanies
+		];
+		const error = await importCompanyFile(analyst, readFileSync(join(dir, 'bad', name)), {
+			kind,
+			filename: name,
+			...(kind === 'members' ? { cluster: 'made', year: 2023 } : {})
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ValidationError);
+		const text = [
+			(error as ValidationError).message,
+			...(error as ValidationError).issues.map((i) => i.message)
+		].join('\n');
+		expect(text).toContain(contains);
+		expect([
+			await countCompanies(testDb().db),
+			(await companyStats(analyst, { region: '1081' })).uniqueCompanies
+		]).toEqual(before);
+	});
+
+	it('asks for the cluster and year of a list, and lets only analysts import', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const error = await importCompanyFile(analyst, file('members-made-2024.csv'), {
+			kind: 'members',
+			filename: 'x.csv'
+		}).catch((e: unknown) => e);
+		expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual([
+			'cluster',
+			'year'
+		]);
+		const viewer = await testDb().userCtx('viewer');
+		await expect(
+			importCompanyFile(viewer, file('register.csv'), { kind: 'register', filename: 'r.csv' })
+		).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});

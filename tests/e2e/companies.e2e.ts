@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expectNoA11yViolations, login, signedInRequest } from './helpers';
+
+const fixture = (name: string) => `tests/fixtures/imports/${name}`;
+
+test('a member list: register first, columns mapped, two unmatched rows reviewed, counts and map', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await login(page, 'analyst');
+	await page.goto('/virksomheder?region=1081');
+	await expectNoA11yViolations(page);
+
+	// The register extract, so companies have addresses.
+	const upload = page.getByTestId('upload-form');
+	await upload.getByLabel('Hvad er filen?').selectOption('register');
+	await upload.getByLabel('Fil (CSV)').setInputFiles(fixture('register.csv'));
+	await upload.getByRole('button', { name: 'Indlæs' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: '12 af 12 rækker indlæst' })
+	).toBeVisible();
+
+	// A list whose headers are not recognised: refused, the column mapping opens.
+	await upload.getByLabel('Hvad er filen?').selectOption('members');
+	await upload.getByLabel('Klynge').selectOption('made');
+	await upload.getByLabel('År').fill('2023');
+	await upload.getByLabel('Fil (CSV)').setInputFiles(fixture('members-made-mapping.csv'));
+	await upload.getByRole('button', { name: 'Indlæs' }).click();
+	await expect(page.getByTestId('form-errors')).toContainText('Filen mangler en kolonne med');
+	await expectNoA11yViolations(page);
+	await upload.getByLabel('Kolonne for CVR-nummer').fill('Firmaets nummer');
+	await upload.getByLabel('Kolonne for navn').fill('Firma');
+	await upload.getByLabel('Klynge').selectOption('made');
+	await upload.getByLabel('Fil (CSV)').setInputFiles(fixture('members-made-mapping.csv'));
+	await upload.getByRole('button', { name: 'Indlæs' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: '3 af 5 rækker indlæst; 2 til gennemsyn' })
+	).toBeVisible();
+
+	// Review: the suggested match is confirmed, the unknown smithy rejected.
+	const review = page.getByTestId('review');
+	await expect(review.getByLabel('CVR-nummer for Nordjysk Stål ApS')).toHaveValue('70049325');
+	await review
+		.locator('li', { hasText: 'Nordjysk Stål ApS' })
+		.getByRole('button', { name: 'Bekræft' })
+		.click();
+	await expect(page.getByTestId('review').locator('li')).toHaveCount(1);
+	await page
+		.getByTestId('review')
+		.locator('li', { hasText: 'Ukendt Smedie' })
+		.getByRole('button', { name: 'Afvis' })
+		.click();
+	await expect(page.getByText('Ingen rækker venter på gennemsyn.')).toBeVisible();
+
+	// Counts and map: Aalborg Vind, Aalborg Lyd and Nordjysk Stål in Aalborg; one in Frederikshavn.
+	await expect(page.getByTestId('unique-companies')).toContainText('4 unikke virksomheder');
+	await expect(
+		page.getByTestId('by-municipality').getByRole('row', { name: /Aalborg/ })
+	).toContainText('3');
+	await expect(page.locator('figure svg')).toBeVisible();
+	await expectNoA11yViolations(page);
+});
+
+test('viewers see the counts without the upload and review', async ({ page }) => {
+	await login(page, 'viewer');
+	await page.goto('/virksomheder?region=1081');
+	await expect(page.getByTestId('unique-companies')).toBeVisible();
+	await expect(page.getByTestId('upload-form')).toHaveCount(0);
+	await expectNoA11yViolations(page);
+});
+
+test('API: a list as text/csv, refused rows by line, and the stats', async ({ request }) => {
+	const api = await signedInRequest(request, 'analyst');
+	const bad = await api.post('/api/v1/imports?kind=register&filename=bad.csv', {
+		headers: { 'content-type': 'text/csv' },
+		data: readFileSync(fixture('bad/register-bad-cvr.csv'))
+	});
+	expect(bad.status()).toBe(400);
+	expect(JSON.stringify(await bad.json())).toContain('Linje 3');
+	const ok = await api.post('/api/v1/imports?kind=participants&cluster=made&year=2024', {
+		headers: { 'content-type': 'text/csv' },
+		data: 'cvr\n70024667\n'
+	});
+	expect(ok.status()).toBe(201);
+	expect(await ok.json()).toMatchObject({ rowsAccepted: 1, kind: 'participants' });
+	const stats = (await (await api.get('/api/v1/companies/stats?region=1081&year=2024')).json()) as {
+		uniqueCompanies: number;
+		byMunicipality: Record<string, number>;
+	};
+	expect(stats.uniqueCompanies).toBe(1);
+	expect(stats.byMunicipality['773']).toBe(1);
+	const viewer = await signedInRequest(request, 'viewer');
+	expect(
+		(
+			await viewer.post('/api/v1/imports?kind=register', {
+				headers: { 'content-type': 'text/csv' },
+				data: 'cvr;navn\n'
+			})
+		).status()
+	).toBe(403);
+});
