@@ -3,6 +3,7 @@
  * (tests/fixtures/imports/): 11 companies, one with a production unit in another municipality,
  * member lists of three clusters for 2023 that overlap, and one for 2024.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,9 @@ import { countCompanies } from '../../src/lib/server/db/queries/companies/writes
 import { importCompanyFile } from '../../src/lib/server/services/company-import';
 import { companyStats } from '../../src/lib/server/services/company-stats';
 import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { seedDemoData } from '../../src/lib/server/services/demo';
+import { getFindingsPage } from '../../src/lib/server/services/findings-page';
+import { companiesXlsx } from '../../src/lib/server/services/company-export';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();
@@ -111,6 +115,67 @@ describe('unique companies from the member lists', () => {
 			['Nordjysk Stål ApS', '70049325'],
 			['Limfjordens Smedie', null]
 		]);
+	});
+});
+
+describe('column mappings', () => {
+	it('are remembered per cluster for its next list with the same columns', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const options = { kind: 'members' as const, cluster: 'made', year: 2025, filename: 'm.csv' };
+		const refused = await importCompanyFile(
+			analyst,
+			file('members-made-mapping.csv'),
+			options
+		).catch((e: unknown) => e);
+		expect((refused as ValidationError).issues[0]?.message).toContain('Filen mangler en kolonne');
+		const first = await importCompanyFile(analyst, file('members-made-mapping.csv'), {
+			...options,
+			mapping: { cvr: 'Firmaets nummer', name: 'Firma' }
+		});
+		expect(first).toMatchObject({ rowsAccepted: 3, rowsForReview: 2 });
+		const next = await importCompanyFile(analyst, file('members-made-mapping.csv'), options);
+		expect(next).toMatchObject({
+			rowsAccepted: 3,
+			rowsForReview: 2,
+			mapping: { cvr: 'Firmaets nummer', name: 'Firma' }
+		});
+	});
+});
+
+describe('the spreadsheet', () => {
+	it('has the counts, and lists the companies without the advertising-protected one', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const book = new ExcelJS.Workbook();
+		const file = await companiesXlsx(analyst, '1081', 2023);
+		await book.xlsx.load(new Uint8Array(file).buffer);
+		const names = book.worksheets.map((w) => w.name);
+		expect(names).toEqual([
+			'Pr. kommune',
+			'Pr. klynge',
+			'Overlap mellem klynger',
+			'Virksomheder',
+			'Kilde'
+		]);
+		const companies = book.getWorksheet('Virksomheder');
+		const listed = (companies?.getColumn(1).values ?? []).slice(2).map(String);
+		// Nordjysk Energi is reklamebeskyttet: counted, not listed.
+		expect(listed).toHaveLength(6);
+		expect(listed).not.toContain('70012332');
+		expect(String(book.getWorksheet('Kilde')?.getCell('A2').value)).toContain(
+			'1 reklamebeskyttede'
+		);
+		const viewer = await testDb().userCtx('viewer');
+		await expect(companiesXlsx(viewer, '1081', 2023)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('the findings beside the register', () => {
+	it('show the clusters’ reported sum next to the unique count from their lists', async () => {
+		const { surveyRoundId } = await seedDemoData(testDb().db);
+		const page = await getFindingsPage(testDb().ctx(), surveyRoundId);
+		expect(page.findings?.uniqueCompanies.sum).toBe(1740);
+		// The demo round asks since 2021; the 2024 list is outside it.
+		expect(page.register).toEqual({ unique: 7, from: 2021, to: 2023 });
 	});
 });
 

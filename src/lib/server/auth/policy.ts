@@ -62,6 +62,7 @@ export const routeAccess = {
 	'/praesentationer/[id]/fil': noRoute,
 	'/praesentationer/[id]/fil/[format]': { GET: 'viewer' },
 	'/virksomheder': { GET: 'viewer', POST: 'analyst' },
+	'/virksomheder/eksport': { GET: 'analyst' },
 	'/admin': { GET: 'admin' },
 	'/admin/brugere': { GET: 'admin', POST: 'admin' },
 	'/admin/api-noegler': { GET: 'admin', POST: 'admin' },

@@ -2,7 +2,7 @@
  * Agreements and their KPI history as a spreadsheet: agreements, KPIs with status, every
  * measurement with its provenance, the budget lines, and where the figures come from.
  */
-import ExcelJS from 'exceljs';
+import { newWorkbook, sheetWithHeader as sheet } from '../xlsx';
 import { listAgreements, listBudgetLines } from '../db/queries/agreements/agreements';
 import { m } from '../i18n';
 import { requireRole } from './access';
@@ -10,21 +10,6 @@ import { loadKpiBoard } from './agreement-kpis';
 import { agreementOptions, modelName, partyLabel } from './agreements';
 import type { Ctx } from './context';
 import { kpiStatusLabel, sourceLabel } from '$lib/labels/agreements';
-
-function sheet(
-	book: ExcelJS.Workbook,
-	name: string,
-	header: string[],
-	widths: number[]
-): ExcelJS.Worksheet {
-	const s = book.addWorksheet(name.slice(0, 31));
-	s.addRow(header);
-	s.getRow(1).font = { bold: true };
-	s.getRow(1).alignment = { wrapText: true, vertical: 'top' };
-	s.views = [{ state: 'frozen', ySplit: 1 }];
-	s.columns.forEach((column, i) => (column.width = widths[i] ?? 16));
-	return s;
-}
 
 export async function agreementsXlsx(
 	ctx: Ctx,
@@ -42,8 +27,7 @@ export async function agreementsXlsx(
 		)
 	]);
 	const o = { locale: ctx.locale };
-	const book = new ExcelJS.Workbook();
-	book.creator = 'Klyngeradar';
+	const book = newWorkbook();
 	const agreements = sheet(
 		book,
 		m.agreements_title({}, o),

@@ -33,6 +33,7 @@ import {
 	insertListRows,
 	insertReviewRows,
 	insertMissingCompanies,
+	lastMappingOf,
 	upsertCompanies,
 	upsertProductionUnits
 } from '../db/queries/companies/writes';
@@ -130,11 +131,17 @@ interface Parsed {
 function columnsOf(
 	ctx: Ctx,
 	headers: string[],
-	mapping: Partial<Record<ImportField, string>>
+	mapping: Partial<Record<ImportField, string>>,
+	remembered: Partial<Record<ImportField, string>>
 ): Map<ImportField, number> {
 	const columns = new Map<ImportField, number>();
 	const lower = headers.map((h) => h.trim().toLowerCase());
 	const issues: FieldIssue[] = [];
+	// The cluster's mapping from its last list, where this file has the same columns.
+	for (const [field, header] of Object.entries(remembered) as [ImportField, string][]) {
+		const index = lower.indexOf(header.trim().toLowerCase());
+		if (index >= 0 && !mapping[field]) columns.set(field, index);
+	}
 	for (const [field, header] of Object.entries(mapping) as [ImportField, string][]) {
 		if (!header) continue;
 		const index = lower.indexOf(header.trim().toLowerCase());
@@ -159,6 +166,7 @@ async function parseFile(
 	delimiter: string,
 	kind: ImportSummary['kind'],
 	mapping: Partial<Record<ImportField, string>>,
+	remembered: Partial<Record<ImportField, string>>,
 	rowContext: RowContext,
 	onProgress?: (rows: number) => void
 ): Promise<Parsed> {
@@ -174,7 +182,7 @@ async function parseFile(
 		for await (const record of parser as AsyncIterable<string[]>) {
 			line += 1;
 			if (!columns) {
-				columns = columnsOf(ctx, record, mapping);
+				columns = columnsOf(ctx, record, mapping, remembered);
 				out.mapping = Object.fromEntries(
 					[...columns].map(([field, index]) => [field, record[index] ?? ''])
 				);
@@ -283,6 +291,7 @@ export async function importCompanyFile(
 		delimiter,
 		options.kind,
 		options.mapping,
+		cluster ? ((await lastMappingOf(ctx.db, cluster.id)) ?? {}) : {},
 		rowContext,
 		onProgress
 	);

@@ -29,13 +29,14 @@ export async function companyStats(ctx: Ctx, query: z.input<typeof CompanyStatsQ
 	const q = parseInput(CompanyStatsQuerySchema, query, ctx.locale);
 	const code = regionOrThrow(ctx, q.region);
 	const year = q.year ?? null;
+	const years = year === null ? null : { from: year, to: year };
 	const [totals, municipal, clusters, shared, rules, summary, municipalities, regions] =
 		await Promise.all([
-			regionTotals(ctx.db, code, year),
-			uniqueByMunicipality(ctx.db, code, year),
-			uniqueByCluster(ctx.db, code, year),
-			overlap(ctx.db, code, year),
-			byRule(ctx.db, code, year),
+			regionTotals(ctx.db, code, years),
+			uniqueByMunicipality(ctx.db, code, years),
+			uniqueByCluster(ctx.db, code, years),
+			overlap(ctx.db, code, years),
+			byRule(ctx.db, code, years),
 			importsSummary(ctx.db),
 			listMunicipalities(ctx.db),
 			getRegions(ctx)

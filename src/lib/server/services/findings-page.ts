@@ -13,6 +13,7 @@ import { formatNumber, type Locale } from '$lib/format';
 import { municipalityMap, regionOutlines } from '../charts/geography';
 import { renderSvg } from '../charts/render';
 import type { OtherText } from '../db/queries/findings/aggregates';
+import { regionTotals } from '../db/queries/companies/stats';
 import { listResponses } from '../db/queries/survey/responses';
 import { listRoundsWithCounts, type RoundListRow } from '../db/queries/survey/rounds';
 import type { QuoteListRow } from '../db/queries/survey/interviews';
@@ -52,6 +53,8 @@ export interface FindingsPageView {
 	clusters: ClusterRow[] | null;
 	others: OtherText[] | null;
 	previous: { title: string; rows: ComparisonRow[] } | null;
+	/** Unique companies counted by CVR in the clusters' own lists for the round's years, if any. */
+	register: { unique: number; from: number; to: number } | null;
 	labels: {
 		actors: Record<string, string>;
 		municipalities: Record<string, string>;
@@ -243,14 +246,17 @@ export async function getFindingsPage(ctx: Ctx, roundId: number | null): Promise
 			clusters: null,
 			others: null,
 			previous: null,
+			register: null,
 			labels: empty
 		};
 	const { findings: f, labels, others } = await computeFindings(ctx, id);
 	const analyst = allows(ctx.actor, 'analyst');
-	const [quotes, previous, responses] = await Promise.all([
+	const span = { from: f.round.sinceYear, to: f.round.year };
+	const [quotes, previous, responses, register] = await Promise.all([
 		quotesOfRound(ctx, id),
 		previousFindings(ctx, f),
-		analyst ? listResponses(ctx.db, id) : Promise.resolve([])
+		analyst ? listResponses(ctx.db, id) : Promise.resolve([]),
+		regionTotals(ctx.db, f.round.regionCode, span)
 	]);
 	const blocks: ChartBlock[] = [];
 	for (const vm of charts(f, labels, ctx.locale)) {
@@ -310,6 +316,7 @@ export async function getFindingsPage(ctx: Ctx, roundId: number | null): Promise
 		previous: previous
 			? { title: previous.round.title, rows: comparison(f, previous, ctx.locale) }
 			: null,
+		register: register.unique > 0 ? { unique: register.unique, ...span } : null,
 		labels: {
 			actors: Object.fromEntries(labels.actors),
 			municipalities: Object.fromEntries(labels.municipalities),

@@ -3,44 +3,21 @@
  * the reasons, and one with the provenance, so a copy outside the app still says where it came
  * from.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook, provenanceSheet, sheetWithHeader } from '../xlsx';
 import type { Ctx } from './context';
 import { m } from '../i18n';
 import { criterionLabel, getFitJson } from './fit';
 import { getRecommendations } from './recommendations';
 
-const XLSX_SHEET_NAME = 31;
-
-function workbook(): ExcelJS.Workbook {
-	const book = new ExcelJS.Workbook();
-	book.creator = 'Klyngeradar';
-	return book;
-}
-
-function sheetWithHeader(
-	book: ExcelJS.Workbook,
-	name: string,
-	header: string[]
-): ExcelJS.Worksheet {
-	const sheet = book.addWorksheet(name.slice(0, XLSX_SHEET_NAME));
-	sheet.addRow(header);
-	sheet.getRow(1).font = { bold: true };
-	sheet.getRow(1).alignment = { wrapText: true, vertical: 'top' };
-	sheet.views = [{ state: 'frozen', ySplit: 1 }];
-	return sheet;
-}
-
-function provenanceSheet(book: ExcelJS.Workbook, ctx: Ctx, text: string): void {
-	const o = { locale: ctx.locale };
-	const sheet = book.addWorksheet(m.export_sheet_provenance({}, o).slice(0, XLSX_SHEET_NAME));
-	sheet.addRow([text]);
-	sheet.getColumn(1).width = 120;
+function provenance(book: ExcelJS.Workbook, ctx: Ctx, text: string): void {
+	provenanceSheet(book, m.export_sheet_provenance({}, { locale: ctx.locale }), [text]);
 }
 
 export async function fitXlsx(ctx: Ctx, regionCode: string): Promise<Buffer> {
 	const fit = await getFitJson(ctx, regionCode);
 	const o = { locale: ctx.locale };
-	const book = workbook();
+	const book = newWorkbook();
 	const matrix = sheetWithHeader(book, m.fit_title({}, o), [
 		m.landscape_cluster({}, o),
 		m.fit_total({}, o),
@@ -90,14 +67,14 @@ export async function fitXlsx(ctx: Ctx, regionCode: string): Promise<Buffer> {
 		}
 	}
 	details.columns.forEach((column, i) => (column.width = i === 9 ? 80 : 16));
-	provenanceSheet(book, ctx, fit.provenance.text);
+	provenance(book, ctx, fit.provenance.text);
 	return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export async function recommendationsXlsx(ctx: Ctx, regionCode: string): Promise<Buffer> {
 	const view = await getRecommendations(ctx, regionCode);
 	const o = { locale: ctx.locale };
-	const book = workbook();
+	const book = newWorkbook();
 	const sheet = sheetWithHeader(book, m.rec_title({}, o), [
 		m.landscape_cluster({}, o),
 		m.rec_rank({}, o),
@@ -133,6 +110,6 @@ export async function recommendationsXlsx(ctx: Ctx, regionCode: string): Promise
 	}
 	const widths = [22, 6, 36, 10, 60, 50, 40, 60, 30, 40];
 	sheet.columns.forEach((column, i) => (column.width = widths[i] ?? 22));
-	provenanceSheet(book, ctx, view.provenance.text);
+	provenance(book, ctx, view.provenance.text);
 	return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -7,8 +7,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { queryRows } from '../../rows';
 
-/** The lists' companies in the region (and year), one row per company, cluster and municipality. */
-function scoped(regionCode: string, year: number | null): SQL {
+/** Years a count covers: one year, a span (a survey round's "since" years), or all (null). */
+export type YearSpan = { from: number; to: number } | null;
+
+/** The lists' companies in the region (and years), one row per company, cluster and municipality. */
+function scoped(regionCode: string, years: YearSpan): SQL {
 	return sql`select distinct r.cvr, r.cluster_id,
 			coalesce(pu.municipality_code, c.municipality_code) as municipality_code,
 			case when pu.municipality_code is not null then 'production-unit'
@@ -18,7 +21,7 @@ function scoped(regionCode: string, year: number | null): SQL {
 		left join production_units pu on pu.pnr = r.pnr
 		left join companies c on c.cvr = r.cvr
 		join municipalities m on m.code = coalesce(pu.municipality_code, c.municipality_code)
-		where m.region_code = ${regionCode} ${year === null ? sql`` : sql`and r.year = ${year}`}`;
+		where m.region_code = ${regionCode} ${years === null ? sql`` : sql`and r.year between ${years.from} and ${years.to}`}`;
 }
 
 const LARGE = sql`('50-99', '100-199', '200-499', '500-999', '1000+')`;
@@ -26,11 +29,11 @@ const LARGE = sql`('50-99', '100-199', '200-499', '500-999', '1000+')`;
 export async function regionTotals(
 	db: Db | Tx,
 	regionCode: string,
-	year: number | null
+	years: YearSpan
 ): Promise<{ unique: number; lt50: number; ge50: number; unknown: number }> {
 	const [row] = await queryRows<{ unique: number; lt50: number; ge50: number; unknown: number }>(
 		db,
-		sql`with s as (${scoped(regionCode, year)}),
+		sql`with s as (${scoped(regionCode, years)}),
 			per_company as (select cvr, max(employee_band) as band from s group by cvr)
 		select count(*)::int as "unique",
 			count(*) filter (where band is not null and band not in ${LARGE})::int as "lt50",
@@ -44,11 +47,11 @@ export async function regionTotals(
 export async function uniqueByMunicipality(
 	db: Db | Tx,
 	regionCode: string,
-	year: number | null
+	years: YearSpan
 ): Promise<{ code: string; n: number }[]> {
 	return queryRows(
 		db,
-		sql`with s as (${scoped(regionCode, year)})
+		sql`with s as (${scoped(regionCode, years)})
 		select municipality_code as "code", count(distinct cvr)::int as "n"
 		from s group by municipality_code order by municipality_code`
 	);
@@ -57,11 +60,11 @@ export async function uniqueByMunicipality(
 export async function uniqueByCluster(
 	db: Db | Tx,
 	regionCode: string,
-	year: number | null
+	years: YearSpan
 ): Promise<{ slug: string; n: number }[]> {
 	return queryRows(
 		db,
-		sql`with s as (${scoped(regionCode, year)})
+		sql`with s as (${scoped(regionCode, years)})
 		select k.slug as "slug", count(distinct s.cvr)::int as "n"
 		from s join clusters k on k.id = s.cluster_id group by k.slug order by k.slug`
 	);
@@ -71,11 +74,11 @@ export async function uniqueByCluster(
 export async function overlap(
 	db: Db | Tx,
 	regionCode: string,
-	year: number | null
+	years: YearSpan
 ): Promise<{ clusters: number; companies: number }[]> {
 	return queryRows(
 		db,
-		sql`with s as (${scoped(regionCode, year)}),
+		sql`with s as (${scoped(regionCode, years)}),
 			per_company as (select cvr, count(distinct cluster_id) as k from s group by cvr)
 		select k::int as "clusters", count(*)::int as "companies"
 		from per_company group by k order by k`
@@ -86,11 +89,11 @@ export async function overlap(
 export async function byRule(
 	db: Db | Tx,
 	regionCode: string,
-	year: number | null
+	years: YearSpan
 ): Promise<{ rule: string; n: number }[]> {
 	return queryRows(
 		db,
-		sql`with s as (${scoped(regionCode, year)})
+		sql`with s as (${scoped(regionCode, years)})
 		select rule as "rule", count(distinct cvr)::int as "n" from s group by rule order by rule`
 	);
 }
@@ -111,4 +114,33 @@ export async function importsSummary(
 		registers: row?.registers ?? 0,
 		latest: row?.latest ? new Date(row.latest).toISOString() : null
 	};
+}
+
+/** The companies behind the counts, one row each, with the clusters whose lists hold them. */
+export async function companiesInRegion(
+	db: Db | Tx,
+	regionCode: string,
+	years: YearSpan
+): Promise<
+	{
+		cvr: string;
+		name: string | null;
+		municipalityCode: string;
+		employeeBand: string | null;
+		adProtected: boolean;
+		clusters: string;
+	}[]
+> {
+	return queryRows(
+		db,
+		sql`with s as (${scoped(regionCode, years)})
+		select s.cvr as "cvr", c.name as "name", min(s.municipality_code) as "municipalityCode",
+			c.employee_band as "employeeBand", coalesce(c.ad_protected, false) as "adProtected",
+			string_agg(distinct k.slug, ', ' order by k.slug) as "clusters"
+		from s
+		left join companies c on c.cvr = s.cvr
+		join clusters k on k.id = s.cluster_id
+		group by s.cvr, c.name, c.employee_band, c.ad_protected
+		order by c.name nulls last, s.cvr`
+	);
 }

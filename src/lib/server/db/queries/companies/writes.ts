@@ -124,3 +124,17 @@ export async function countCompanies(db: Db | Tx): Promise<number> {
 	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(companies);
 	return row?.n ?? 0;
 }
+
+/** The column mapping of a cluster's newest list, to reuse when its next list looks the same. */
+export async function lastMappingOf(
+	db: Db | Tx,
+	clusterId: number
+): Promise<Record<string, string> | null> {
+	const [row] = await db
+		.select({ mapping: companyImports.mapping })
+		.from(companyImports)
+		.where(eq(companyImports.clusterId, clusterId))
+		.orderBy(sql`${companyImports.createdAt} desc, ${companyImports.id} desc`)
+		.limit(1);
+	return (row?.mapping as Record<string, string> | undefined) ?? null;
+}
