@@ -29,7 +29,7 @@ export async function companiesXlsx(
 	const perMunicipality = sheetWithHeader(
 		book,
 		m.companies_by_municipality({}, o),
-		[m.meeting_region({}, o), m.companies_count({}, o)],
+		[m.companies_municipality({}, o), m.companies_count({}, o)],
 		[28, 14]
 	);
 	for (const [code, count] of Object.entries(stats.byMunicipality))
@@ -55,7 +55,7 @@ export async function companiesXlsx(
 		[
 			'CVR',
 			m.import_f_name({}, o),
-			m.meeting_region({}, o),
+			m.companies_municipality({}, o),
 			m.import_f_employeeBand({}, o),
 			m.companies_by_cluster({}, o)
 		],
