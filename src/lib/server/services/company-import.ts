@@ -24,6 +24,7 @@ import {
 } from '$lib/domain/companies/rows';
 import { NotFoundError, ValidationError } from '$lib/domain/errors';
 import type { FieldIssue } from '$lib/domain/errors';
+import { clearFigures } from '../db/queries/companies/cache';
 import { findClusterBySlug } from '../db/queries/landscape/clusters';
 import { listMunicipalities } from '../db/queries/reference/geography';
 import {
@@ -362,6 +363,7 @@ export async function importCompanyFile(
 				}))
 			);
 		}
+		await clearFigures(tx);
 		await recordAudit(tx, ctx, {
 			entity: 'company-import',
 			entityId: id,

@@ -14,6 +14,7 @@ import {
 	listOpenReviewRows,
 	listRecentImports
 } from '../db/queries/companies/review';
+import { clearFigures } from '../db/queries/companies/cache';
 import { m } from '../i18n';
 import { parseInput } from '../validation';
 import { requireRole } from './access';
@@ -62,6 +63,7 @@ export async function decideReviewRow(ctx: Ctx, input: unknown): Promise<void> {
 				kind: row.kind as 'members' | 'participants',
 				cvr: chosen
 			});
+		await clearFigures(tx);
 		await recordAudit(tx, ctx, {
 			entity: 'company-review',
 			entityId: id,

@@ -12,6 +12,7 @@ import {
 	uniqueByCluster,
 	uniqueByMunicipality
 } from '../db/queries/companies/stats';
+import { cachedFigure, listsVersion, storeFigure } from '../db/queries/companies/cache';
 import { listMunicipalities } from '../db/queries/reference/geography';
 import { parseInput } from '../validation';
 import { requireRole } from './access';
@@ -24,11 +25,36 @@ export const CompanyStatsQuerySchema = z.object({
 	year: z.coerce.number().int().min(2000).max(2100).optional()
 });
 
+/**
+ * A count for a region, computed once per version of the lists and kept in
+ * `company_stats_cache`: at national scale the distinct counts scan a million rows, reading the
+ * kept result does not.
+ */
+export async function cachedCount<T>(
+	ctx: Ctx,
+	regionCode: string,
+	key: string,
+	compute: () => Promise<T>
+): Promise<T> {
+	const version = await listsVersion(ctx.db);
+	const fullKey = `${key}@${version}`;
+	const kept = await cachedFigure(ctx.db, regionCode, fullKey);
+	if (kept !== undefined) return kept as T;
+	const value = await compute();
+	await storeFigure(ctx.db, regionCode, fullKey, value);
+	return value;
+}
+
 export async function companyStats(ctx: Ctx, query: z.input<typeof CompanyStatsQuerySchema>) {
 	requireRole(ctx, 'viewer');
 	const q = parseInput(CompanyStatsQuerySchema, query, ctx.locale);
 	const code = regionOrThrow(ctx, q.region);
-	const year = q.year ?? null;
+	return cachedCount(ctx, code, `stats:${q.year ?? 'all'}`, () =>
+		computeStats(ctx, code, q.year ?? null)
+	);
+}
+
+async function computeStats(ctx: Ctx, code: string, year: number | null) {
 	const years = year === null ? null : { from: year, to: year };
 	const [totals, municipal, clusters, shared, rules, summary, municipalities, regions] =
 		await Promise.all([
@@ -64,4 +90,4 @@ export async function companyStats(ctx: Ctx, query: z.input<typeof CompanyStatsQ
 		overlap: Object.fromEntries(shared.map((o) => [String(o.clusters), o.companies]))
 	};
 }
-export type CompanyStats = Awaited<ReturnType<typeof companyStats>>;
+export type CompanyStats = Awaited<ReturnType<typeof computeStats>>;

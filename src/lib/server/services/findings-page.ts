@@ -14,6 +14,7 @@ import { municipalityMap, regionOutlines } from '../charts/geography';
 import { renderSvg } from '../charts/render';
 import type { OtherText } from '../db/queries/findings/aggregates';
 import { regionTotals } from '../db/queries/companies/stats';
+import { cachedCount } from './company-stats';
 import { listResponses } from '../db/queries/survey/responses';
 import { listRoundsWithCounts, type RoundListRow } from '../db/queries/survey/rounds';
 import type { QuoteListRow } from '../db/queries/survey/interviews';
@@ -256,7 +257,9 @@ export async function getFindingsPage(ctx: Ctx, roundId: number | null): Promise
 		quotesOfRound(ctx, id),
 		previousFindings(ctx, f),
 		analyst ? listResponses(ctx.db, id) : Promise.resolve([]),
-		regionTotals(ctx.db, f.round.regionCode, span)
+		cachedCount(ctx, f.round.regionCode, `totals:${span.from}-${span.to}`, () =>
+			regionTotals(ctx.db, f.round.regionCode, span)
+		)
 	]);
 	const blocks: ChartBlock[] = [];
 	for (const vm of charts(f, labels, ctx.locale)) {

@@ -6,6 +6,7 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp
 } from 'drizzle-orm/pg-core';
@@ -107,4 +108,20 @@ export const companyReviewRows = pgTable(
 		decidedByLabel: text('decided_by_label')
 	},
 	(t) => [index('company_review_rows_import_idx').on(t.importId, t.status)]
+);
+
+/**
+ * Computed company counts per region and years, kept until the next import or review decision
+ * (which clear it in their own transaction), so reading the counts does not rescan a million
+ * list rows.
+ */
+export const companyStatsCache = pgTable(
+	'company_stats_cache',
+	{
+		regionCode: text('region_code').notNull(),
+		key: text('key').notNull(),
+		data: jsonb('data').notNull(),
+		computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.regionCode, t.key] })]
 );

@@ -1,0 +1,51 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../client';
+import { companyStatsCache } from '../../schema';
+import { queryRows } from '../../rows';
+
+export async function cachedFigure(
+	db: Db | Tx,
+	regionCode: string,
+	key: string
+): Promise<unknown | undefined> {
+	const [row] = await db
+		.select({ data: companyStatsCache.data })
+		.from(companyStatsCache)
+		.where(and(eq(companyStatsCache.regionCode, regionCode), eq(companyStatsCache.key, key)));
+	return row?.data;
+}
+
+export async function storeFigure(
+	db: Db | Tx,
+	regionCode: string,
+	key: string,
+	data: unknown
+): Promise<void> {
+	await db
+		.insert(companyStatsCache)
+		.values({ regionCode, key, data })
+		.onConflictDoUpdate({
+			target: [companyStatsCache.regionCode, companyStatsCache.key],
+			set: { data: sql`excluded.data`, computedAt: sql`now()` }
+		});
+}
+
+/** Forgets every computed count; called in the transaction of whatever changed the lists. */
+export async function clearFigures(tx: Db | Tx): Promise<void> {
+	await tx.delete(companyStatsCache);
+}
+
+/**
+ * A fingerprint of the lists: it changes with every import and review decision, so a cached
+ * count computed from older lists is never read, even when it was stored after a change.
+ */
+export async function listsVersion(db: Db | Tx): Promise<string> {
+	const [row] = await queryRows<{ v: string }>(
+		db,
+		sql`select concat_ws('.',
+			(select coalesce(max(id), 0) from company_imports),
+			(select count(*) from company_imports),
+			(select count(*) from company_review_rows where status <> 'open')) as v`
+	);
+	return row?.v ?? '0';
+}
