@@ -1,14 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { klyngeradar, tempDir } from './run';
+import { klyngeradar, seededDataDir } from './run';
 
 let dataDir = '';
 const fixtures = join('tests', 'fixtures', 'imports');
 
 beforeAll(async () => {
-	dataDir = join(tempDir(), 'db');
-	const seeded = await klyngeradar(['--data-dir', dataDir, 'db', 'seed']);
-	expect(seeded.code, seeded.stderr).toBe(0);
+	({ dataDir } = await seededDataDir());
 });
 
 describe('klyngeradar import and companies stats', () => {

@@ -5,16 +5,13 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findSoffice } from '../../src/lib/server/pptx/pdf';
-import { klyngeradar, tempDir } from './run';
+import { klyngeradar, seededDataDir } from './run';
 
 let dataDir = '';
 let dir = '';
 
 beforeAll(async () => {
-	dir = tempDir();
-	dataDir = join(dir, 'db');
-	const seeded = await klyngeradar(['--data-dir', dataDir, 'db', 'seed', '--demo']);
-	expect(seeded.code, seeded.stderr).toBe(0);
+	({ dir, dataDir } = await seededDataDir({ demo: true }));
 });
 
 interface Listed {

@@ -84,3 +84,21 @@ export function stop(child: ChildProcess): Promise<number | null> {
 export function tempDir(prefix = 'klyngeradar-cli-'): string {
 	return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** A new temporary folder with a seeded data dir in it (`db/`), the demo data too if asked. */
+export async function seededDataDir(options: { demo?: boolean } = {}): Promise<{
+	dir: string;
+	dataDir: string;
+}> {
+	const dir = tempDir();
+	const dataDir = join(dir, 'db');
+	const seeded = await klyngeradar([
+		'--data-dir',
+		dataDir,
+		'db',
+		'seed',
+		...(options.demo ? ['--demo'] : [])
+	]);
+	if (seeded.code !== 0) throw new Error(`db seed failed: ${seeded.stderr}`);
+	return { dir, dataDir };
+}

@@ -118,6 +118,32 @@ describe('unique companies from the member lists', () => {
 	});
 });
 
+describe('register extracts', () => {
+	it('take the last row of a company that appears twice, and keep production units apart', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const csv = [
+			'cvr;pnummer;navn;kommunekode;ansatte',
+			'70053438;;Første Navn ApS;851;1',
+			'70053438;;Andet Navn ApS;813;2-4',
+			'70053438;1234567890;Andet Navn ApS, afd. Thy;787;2-4',
+			'70053438;1234567891;Andet Navn ApS, afd. Mors;773;2-4'
+		].join('\n');
+		const summary = await importCompanyFile(analyst, Buffer.from(csv), {
+			kind: 'register',
+			filename: 'dupe.csv'
+		});
+		expect(summary).toMatchObject({ rowsRead: 4, rowsAccepted: 4 });
+		const company = await testDb().db.query.companies.findFirst({
+			where: (c, { eq }) => eq(c.cvr, '70053438')
+		});
+		expect(company).toMatchObject({ name: 'Andet Navn ApS', municipalityCode: '813' });
+		const units = await testDb().db.query.productionUnits.findMany({
+			where: (u, { eq }) => eq(u.cvr, '70053438')
+		});
+		expect(units.map((u) => u.municipalityCode).sort()).toEqual(['773', '787']);
+	});
+});
+
 describe('column mappings', () => {
 	it('are remembered per cluster for its next list with the same columns', async () => {
 		const analyst = await testDb().userCtx('analyst');

@@ -323,8 +323,13 @@ export async function importCompanyFile(
 		if (options.kind === 'register') {
 			// A row with a P-number describes a production unit (its own municipality); a row
 			// without one, the company at its registered address.
-			const units = parsed.registers.filter((r) => r.pnr);
-			const withAddress = parsed.registers.filter((r) => !r.pnr);
+			// The last row of a CVR or P-number wins (one statement cannot change a row twice).
+			const units = [
+				...new Map(parsed.registers.filter((r) => r.pnr).map((r) => [r.pnr, r])).values()
+			];
+			const withAddress = [
+				...new Map(parsed.registers.filter((r) => !r.pnr).map((r) => [r.cvr, r])).values()
+			];
 			await upsertCompanies(tx, withAddress.map(companyColumns));
 			await insertMissingCompanies(
 				tx,
@@ -343,13 +348,8 @@ export async function importCompanyFile(
 			};
 			await insertListRows(
 				tx,
-				parsed.list.map((r) => ({
-					...scope,
-					cvr: r.cvr,
-					pnr: r.pnr,
-					activity: r.activity,
-					onDate: r.onDate
-				}))
+				scope,
+				parsed.list.map((r) => ({ cvr: r.cvr, pnr: r.pnr, activity: r.activity, onDate: r.onDate }))
 			);
 			await insertReviewRows(
 				tx,
