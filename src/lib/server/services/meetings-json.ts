@@ -1,21 +1,13 @@
 /** A meeting as the API and `meetings list --json` show it. */
 import type { Ctx } from './context';
 import { meetingSlides } from './meeting-deck';
-import { getMeeting } from './meetings';
+import { getMeeting, meetingItem } from './meetings';
 
 export async function getMeetingJson(ctx: Ctx, id: number) {
 	const [detail, { slides }] = await Promise.all([getMeeting(ctx, id), meetingSlides(ctx, id)]);
 	const { meeting } = detail;
 	return {
-		id: meeting.id,
-		title: meeting.title,
-		audience: meeting.audience,
-		heldOn: meeting.heldOn,
-		region: { code: meeting.regionCode, name: meeting.regionName },
-		round: meeting.roundId ? { id: meeting.roundId, title: meeting.roundTitle } : null,
-		strategyVersion: meeting.strategyVersion,
-		locale: meeting.locale,
-		isDemo: meeting.isDemo,
+		...meetingItem(meeting),
 		purpose: meeting.purpose,
 		agenda: meeting.agenda,
 		snapshotTakenAt: detail.snapshot.takenAt.toISOString(),

@@ -347,11 +347,9 @@ export async function getMeeting(ctx: Ctx, id: number): Promise<MeetingDetail> {
 	};
 }
 
-export async function listMeetingItems(ctx: Ctx, query: { region?: string | null } = {}) {
-	requireRole(ctx, 'viewer');
-	const regionCode = query.region ? regionOrThrow(ctx, query.region) : undefined;
-	const rows = await listMeetings(ctx.db, { regionCode });
-	return rows.map((r) => ({
+/** A meeting as lists, the API and the CLI show it. */
+export function meetingItem(r: MeetingListRow) {
+	return {
 		id: r.id,
 		title: r.title,
 		audience: r.audience,
@@ -361,6 +359,15 @@ export async function listMeetingItems(ctx: Ctx, query: { region?: string | null
 		strategyVersion: r.strategyVersion,
 		locale: r.locale,
 		isDemo: r.isDemo
-	}));
+	};
 }
-export type MeetingItem = Awaited<ReturnType<typeof listMeetingItems>>[number];
+export type MeetingItem = ReturnType<typeof meetingItem>;
+
+export async function listMeetingItems(
+	ctx: Ctx,
+	query: { region?: string | null } = {}
+): Promise<MeetingItem[]> {
+	requireRole(ctx, 'viewer');
+	const regionCode = query.region ? regionOrThrow(ctx, query.region) : undefined;
+	return (await listMeetings(ctx.db, { regionCode })).map(meetingItem);
+}
