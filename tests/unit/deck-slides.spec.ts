@@ -132,6 +132,31 @@ describe('the slide model', () => {
 	});
 });
 
+describe('the register beside the reported figures', () => {
+	it('adds the unique count to the board headlines and a slide for management, when lists exist', () => {
+		if (!snapshot.survey) throw new Error('fixture has a survey');
+		const withRegister: DeckSnapshot = {
+			...snapshot,
+			survey: { ...snapshot.survey, register: { unique: 1312, from: 2021, to: 2023 } }
+		};
+		const line =
+			'Registret: 1.312 unikke virksomheder efter CVR-nummer i klyngernes egne lister 2021–2023.';
+		const board = buildSlides(withRegister, meeting('board'), say);
+		expect(board.find((s) => s.id === 'headlines')).toMatchObject({
+			bullets: expect.arrayContaining([line])
+		});
+		const management = buildSlides(withRegister, meeting('management'), say);
+		expect(management.find((s) => s.id === 'register')).toMatchObject({
+			kind: 'bullets',
+			bullets: [expect.stringContaining('Mindst 1.740 unikke virksomheder'), line]
+		});
+		// Without lists the decks stay as they were (the golden files).
+		expect(buildSlides(snapshot, meeting('management'), say).map((s) => s.id)).not.toContain(
+			'register'
+		);
+	});
+});
+
 describe('proposed dialogue questions', () => {
 	it('come from the gaps in the findings, undecided recommendations and KPIs off track', () => {
 		expect(proposeQuestions(snapshot, 'board', say)).toEqual([

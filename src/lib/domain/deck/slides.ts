@@ -332,12 +332,19 @@ function survey(b: DeckBuilder): void {
 		});
 		return;
 	}
+	const register = sv.register
+		? say('deck_register_line', {
+				register: b.n(sv.register.unique),
+				from: sv.register.from,
+				to: sv.register.to
+			})
+		: null;
 	if (b.board) {
 		b.add({
 			kind: 'bullets',
 			id: 'headlines',
 			title: say('deck_survey_title'),
-			bullets: sv.headlines.map((h) => h.text),
+			bullets: [...sv.headlines.map((h) => h.text), ...(register ? [register] : [])],
 			footer: b.surveyFooter(sv.round.n),
 			notes: say('deck_headlines_notes')
 		});
@@ -371,6 +378,17 @@ function survey(b: DeckBuilder): void {
 			caption: headline.get('municipalAgreements') ?? map.caption,
 			footer: b.surveyFooter(sv.round.n),
 			notes: map.caption
+		});
+	}
+	if (!b.board && sv.register && register) {
+		const reported = sv.headlines.find((h) => h.question === 'uniqueCompanies');
+		b.add({
+			kind: 'bullets',
+			id: 'register',
+			title: say('deck_register_title'),
+			bullets: [...(reported ? [reported.text] : []), register],
+			footer: say('deck_footer_register_lists', { from: sv.register.from, to: sv.register.to }),
+			notes: say('deck_register_notes')
 		});
 	}
 	if (!b.board && sv.quotes.length) {

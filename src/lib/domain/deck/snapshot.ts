@@ -58,6 +58,8 @@ export interface SurveyPart {
 	charts: BarChartViewModel[];
 	maps: { id: string; title: string; svg: string; caption: string }[];
 	quotes: { text: string; cluster: string | null; questionKey: string | null }[];
+	/** Unique companies by CVR in the clusters' own lists for the round's years, when any. */
+	register?: { unique: number; from: number; to: number } | null;
 	/** The round's key figures, for the comparison between snapshots. */
 	figures: {
 		completed: number;

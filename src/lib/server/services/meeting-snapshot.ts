@@ -96,6 +96,7 @@ async function surveyPart(ctx: Ctx, roundId: number | null): Promise<DeckSnapsho
 			lastAnswerAt: lastAnswerAt?.toISOString() ?? null
 		},
 		headlines: page.headlines,
+		register: page.register,
 		charts: page.charts.map((c) => c.vm),
 		maps: page.maps,
 		quotes: page.charts.flatMap((c) =>
