@@ -37,7 +37,11 @@ test('a meeting: created with a bad agenda line refused, a dialogue question edi
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(
 		'Direktionsmøde om klyngerne'
 	);
-	await expect(page.getByTestId('outline').locator('li')).toHaveCount(25);
+	// 25 slides on the demo round, one more when the register has lists for its years (the
+	// company journey may have run first).
+	const outline = await page.getByTestId('outline').locator('li').count();
+	expect(outline).toBeGreaterThanOrEqual(25);
+	expect(outline).toBeLessThanOrEqual(26);
 	await expectNoA11yViolations(page);
 
 	// Edit the first proposed question and save the list.
@@ -65,7 +69,7 @@ test('a meeting: created with a bad agenda line refused, a dialogue question edi
 			.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
 			.map((n) => zip.file(n)?.async('string') ?? Promise.resolve(''))
 	);
-	expect(slides).toHaveLength(25);
+	expect(slides).toHaveLength(outline);
 	expect(slides.join('')).toContain('Hvilke tre klynger skal vi prioritere i 2027?');
 
 	// PDF through LibreOffice (installed in CI).
