@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { compareSnapshots, type DeckSnapshot } from '$lib/domain/deck/snapshot';
 import { buildSlides, type DeckMeeting, type Slide } from '$lib/domain/deck/slides';
 import { UnavailableError } from '$lib/domain/errors';
+import { deckChartOption } from '$lib/domain/charts/deck-chart';
+import { formatNumber } from '$lib/format';
+import { renderSvg } from '../charts/render';
 import { getConfig } from '../config';
 import { m } from '../i18n';
 import { writePptx } from '../pptx/deck';
@@ -49,6 +52,30 @@ export async function meetingSlides(ctx: Ctx, id: number): Promise<MeetingSlides
 		isDemo: meeting.isDemo
 	};
 	return { meeting, snapshot: data, slides: buildSlides(data, deckMeeting, sayIn(meeting.locale)) };
+}
+
+/** The deck as printable HTML: the slides, and each chart as the SVG the pages would draw. */
+export async function meetingPrintable(ctx: Ctx, id: number) {
+	const { meeting, slides, snapshot } = await meetingSlides(ctx, id);
+	const charts: Record<string, string> = {};
+	for (const slide of slides) {
+		if (slide.kind !== 'chart') continue;
+		charts[slide.id] = await renderSvg(
+			deckChartOption(slide.chart, (v) => formatNumber(v, meeting.locale)),
+			{ width: 1000, height: 400 }
+		);
+	}
+	return {
+		meeting: {
+			id: meeting.id,
+			title: meeting.title,
+			locale: meeting.locale,
+			isDemo: meeting.isDemo
+		},
+		organisation: snapshot.organisation,
+		slides,
+		charts
+	};
 }
 
 /** A file name like `bestyrelse-2026-12-10-nordjylland.pptx`. */
