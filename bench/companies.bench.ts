@@ -6,7 +6,8 @@
  * Figures are printed as ratios; nothing passes or fails.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -18,6 +19,7 @@ import { Bench } from 'tinybench';
 import { withCheckDigit } from '../src/lib/domain/companies/cvr';
 import { employeeBands } from '../src/lib/domain/companies/bands';
 import { companyStats } from '../src/lib/server/services/company-stats';
+import { getCompanyPage } from '../src/lib/server/services/company-page';
 import { importCompanyFile } from '../src/lib/server/services/company-import';
 import type { Ctx } from '../src/lib/server/services/context';
 import { seedReferenceData } from '../src/lib/server/services/reference-seed';
@@ -43,7 +45,7 @@ function random(seed: number): () => number {
 interface Synthetic {
 	cvrs: string[];
 	register: string;
-	lists: { cluster: string; year: number; csv: string; rows: string[][] }[];
+	lists: { cluster: string; year: number; csv: string }[];
 	/** Every participation row as cvr, cluster, year, municipality, band (for COPY and DuckDB). */
 	flat: string;
 }
@@ -67,42 +69,106 @@ function synthesise(municipalities: string[], clusters: string[]): Synthetic {
 	const flat: string[] = [];
 	for (const cluster of clusters)
 		for (const year of YEARS) {
-			const rows: string[][] = [];
+			const rows: string[] = [];
 			for (let i = 0; i < perList && flat.length < ROWS; i++) {
 				const cvr = cvrs[Math.floor(next() * cvrs.length)] ?? '';
-				rows.push([cvr]);
+				rows.push(cvr);
 				const [municipality, band] = placeOf.get(cvr) ?? ['', ''];
 				flat.push(`${cvr},${cluster},${year},${municipality},${band}`);
 			}
-			lists.push({ cluster, year, csv: `cvr\n${rows.map((r) => r[0]).join('\n')}\n`, rows });
+			lists.push({ cluster, year, csv: `cvr\n${rows.join('\n')}\n` });
 		}
 	return { cvrs, register: `${register.join('\n')}\n`, lists, flat: `${flat.join('\n')}\n` };
 }
 
-/** A bare COPY of the same rows into a scratch table of the same engine: the yardstick. */
-async function bareCopy(db: BenchDb, flat: string): Promise<number> {
+/** COPY text into a table of the bench database, on either engine. */
+async function copyText(
+	db: BenchDb,
+	statement: string,
+	text: string,
+	format = ''
+): Promise<number> {
 	const { handle } = db;
-	await handle.db.execute(
-		sql`create table if not exists bench_copy (cvr text, cluster text, year int, municipality text, band text)`
-	);
-	await handle.db.execute(sql`truncate bench_copy`);
 	const started = performance.now();
 	if (handle.kind === 'postgres' && handle.pool) {
 		const client = await (handle.pool as pg.Pool).connect();
 		try {
 			await pipeline(
-				Readable.from([flat]),
-				client.query(copyFrom('copy bench_copy from stdin with (format csv)'))
+				Readable.from([text]),
+				client.query(copyFrom(`${statement} from stdin ${format}`))
 			);
 		} finally {
 			client.release();
 		}
 	} else if (handle.pglite) {
-		await handle.pglite.query("copy bench_copy from '/dev/blob' with (format csv)", [], {
-			blob: new Blob([flat])
+		await handle.pglite.query(`${statement} from '/dev/blob' ${format}`, [], {
+			blob: new Blob([text])
 		});
 	}
 	return performance.now() - started;
+}
+
+/**
+ * The yardsticks: a bare COPY of the same rows into a table shaped like the one the import
+ * writes (same columns, identity and indexes), and into an unindexed scratch table.
+ */
+async function bareCopies(
+	db: BenchDb,
+	flat: string,
+	listRows: string
+): Promise<{ sameTable: number; scratch: number }> {
+	const { db: orm } = db.handle;
+	await orm.execute(sql`drop table if exists bench_copy`);
+	await orm.execute(sql`drop table if exists bench_list_copy`);
+	await orm.execute(
+		sql`create table bench_copy (cvr text, cluster text, year int, municipality text, band text)`
+	);
+	await orm.execute(sql`create table bench_list_copy (like company_list_rows including all)`);
+	const scratch = await copyText(
+		db,
+		'copy bench_copy (cvr, cluster, year, municipality, band)',
+		flat,
+		'with (format csv)'
+	);
+	const sameTable = await copyText(
+		db,
+		'copy bench_list_copy (import_id, cluster_id, year, kind, cvr, pnr, activity, on_date)',
+		listRows
+	);
+	await orm.execute(sql`drop table bench_copy`);
+	await orm.execute(sql`drop table bench_list_copy`);
+	return { sameTable, scratch };
+}
+
+/** Peak resident memory of a child process, sampled from /proc while it runs (Linux). */
+function peakRss(child: ChildProcess): () => number {
+	let peak = 0;
+	const timer = setInterval(() => {
+		try {
+			const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+			const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+			peak = Math.max(peak, kb * 1024);
+		} catch {
+			// The process has ended.
+		}
+	}, 50);
+	child.on('close', () => clearInterval(timer));
+	return () => peak;
+}
+
+/** `klyngeradar import participants FILE` in its own process on the PostgreSQL bench database. */
+async function cliImport(url: string, file: string, cluster: string, year: number) {
+	const bin = join(import.meta.dirname, '..', 'bin', 'klyngeradar.js');
+	const started = performance.now();
+	const child = spawn(
+		process.execPath,
+		[bin, 'import', 'participants', file, '--cluster', cluster, '--year', String(year)],
+		{ env: { ...process.env, DATABASE_URL: url, KLYNGERADAR_LANG: 'en' }, stdio: 'ignore' }
+	);
+	const peak = peakRss(child);
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	if (code !== 0) throw new Error(`the CLI import ended with ${code}`);
+	return { ms: performance.now() - started, rss: peak() };
 }
 
 async function duckdbCounts(flat: string): Promise<number> {
@@ -128,35 +194,52 @@ async function duckdbCounts(flat: string): Promise<number> {
 	return median(times);
 }
 
+const figure = (label: string, metric: string, value: number, unit: string): Figure => ({
+	bench: 'companies',
+	case: label,
+	metric,
+	value,
+	unit
+});
+
 export async function run(): Promise<Figure[]> {
 	const figures: Figure[] = [];
+	const dir = mkdtempSync(join(tmpdir(), 'klyngeradar-bench-'));
 	let synthetic: Synthetic | null = null;
+	let bigFile = '';
 	for (const db of await benchDatabases()) {
 		const ctx: Ctx = { db: db.handle.db, actor: { kind: 'system', label: 'test' }, locale: 'da' };
 		await seedReferenceData(ctx.db);
+		const clusters = await loadClusters(ctx.db);
 		if (!synthetic) {
-			const [municipalities, clusters] = await Promise.all([
-				listMunicipalities(ctx.db),
-				loadClusters(ctx.db)
-			]);
+			const municipalities = await listMunicipalities(ctx.db);
 			synthetic = synthesise(
 				municipalities.map((mu) => mu.code),
 				clusters.map((c) => c.slug).slice(0, 13)
 			);
+			// One participation file of a million rows, the size the import is measured at.
+			bigFile = join(dir, 'participants-1m.csv');
+			const next = random(7);
+			const rows = ['cvr'];
+			for (let i = 0; i < ROWS; i++)
+				rows.push(synthetic.cvrs[Math.floor(next() * synthetic.cvrs.length)] ?? '');
+			writeFileSync(bigFile, `${rows.join('\n')}\n`);
 		}
 		const data = synthetic;
+		const label = (text: string) => `${db.label}: ${text}`;
 		let started = performance.now();
 		await importCompanyFile(ctx, Buffer.from(data.register), {
 			kind: 'register',
 			filename: 'register.csv'
 		});
-		figures.push({
-			bench: 'companies',
-			case: `${db.label}: register import, ${COMPANIES.toLocaleString('en')} companies`,
-			metric: 'time',
-			value: (performance.now() - started) / 1000,
-			unit: 's'
-		});
+		figures.push(
+			figure(
+				label(`register import, ${COMPANIES.toLocaleString('en')} companies`),
+				'time',
+				(performance.now() - started) / 1000,
+				's'
+			)
+		);
 		let rss = process.memoryUsage().rss;
 		started = performance.now();
 		for (const list of data.lists) {
@@ -168,89 +251,144 @@ export async function run(): Promise<Figure[]> {
 			});
 			rss = Math.max(rss, process.memoryUsage().rss);
 		}
-		const importMs = performance.now() - started;
-		const copyMs = await bareCopy(db, data.flat);
+		const listsMs = performance.now() - started;
+		// The same million rows as the import writes them, for the COPY yardstick.
+		const firstCluster = clusters[0];
+		const listRows = readFileSync(bigFile, 'utf8')
+			.split('\n')
+			.slice(1, ROWS + 1)
+			.map((cvr) => `1\t${firstCluster?.id ?? 1}\t2025\tparticipants\t${cvr}\t\\N\t\\N\t\\N\n`)
+			.join('');
+		const copies = await bareCopies(db, data.flat, listRows);
 		figures.push(
-			{
-				bench: 'companies',
-				case: `${db.label}: import ${ROWS.toLocaleString('en')} participation rows in ${data.lists.length} lists (service)`,
-				metric: 'time',
-				value: importMs / 1000,
-				unit: 's'
-			},
-			{
-				bench: 'companies',
-				case: `${db.label}: bare COPY of the same rows`,
-				metric: 'time',
-				value: copyMs / 1000,
-				unit: 's'
-			},
-			{
-				bench: 'companies',
-				case: `${db.label}: import ÷ bare COPY (target ≤ 1.2)`,
-				metric: 'ratio',
-				value: importMs / copyMs,
-				unit: '×'
-			},
-			{
-				bench: 'companies',
-				case: `${db.label}: RSS during the imports (whole bench process)`,
-				metric: 'memory',
-				value: rss / 1024 / 1024,
-				unit: 'MB'
-			}
+			figure(
+				label(
+					`import ${ROWS.toLocaleString('en')} participation rows in ${data.lists.length} lists (service)`
+				),
+				'time',
+				listsMs / 1000,
+				's'
+			),
+			figure(
+				label('bare COPY of the same rows into a table like company_list_rows'),
+				'time',
+				copies.sameTable / 1000,
+				's'
+			),
+			figure(
+				label('bare COPY of the same rows into an unindexed scratch table'),
+				'time',
+				copies.scratch / 1000,
+				's'
+			),
+			figure(
+				label(`${data.lists.length} list imports ÷ bare COPY into the same table`),
+				'ratio',
+				listsMs / copies.sameTable,
+				'×'
+			),
+			figure(
+				label('RSS during the imports (whole bench process)'),
+				'memory',
+				rss / 1024 / 1024,
+				'MB'
+			)
 		);
-		// The first read after an import computes the counts from the lists; later reads get the
-		// kept result until the lists change.
+		// The first read after an import computes the counts from the kept presence rows; later
+		// reads get the kept result until the lists change.
 		const firstReads: number[] = [];
+		const firstPages: number[] = [];
 		for (let i = 0; i < 3; i++) {
 			await clearFigures(ctx.db);
-			const t = performance.now();
+			let t = performance.now();
 			await companyStats(ctx, { region: '1081' });
 			firstReads.push(performance.now() - t);
+			await clearFigures(ctx.db);
+			t = performance.now();
+			await getCompanyPage(ctx, '1081', null);
+			firstPages.push(performance.now() - t);
 		}
 		const bench = new Bench({ iterations: 20, warmupIterations: 2 });
 		bench.add('unique-company stats for North Jutland, all years (kept)', async () => {
 			await companyStats(ctx, { region: '1081' });
 		});
+		bench.add('company page for North Jutland with its map (kept counts)', async () => {
+			await getCompanyPage(ctx, '1081', null);
+		});
 		await bench.run();
 		const stats = latencyFigures('companies', db.label, bench.tasks);
-		figures.push(
-			{
-				bench: 'companies',
-				case: `${db.label}: unique-company stats, first read after an import (median of 3)`,
-				metric: 'time',
-				value: median(firstReads),
-				unit: 'ms'
-			},
-			...stats
-		);
-		const statsMs = stats[0]?.value ?? Number.NaN;
 		const duckMs = await duckdbCounts(data.flat);
+		const keptMs = stats[0]?.value ?? Number.NaN;
 		figures.push(
+			figure(
+				label('unique-company stats, first read after an import (median of 3)'),
+				'time',
+				median(firstReads),
+				'ms'
+			),
+			figure(
+				label('company page, first read after an import (median of 3)'),
+				'time',
+				median(firstPages),
+				'ms'
+			),
+			...stats,
+			figure('DuckDB: the same unique counts from scratch (median of 3)', 'time', duckMs, 'ms'),
+			figure(label('first read ÷ DuckDB (target ≤ 1)'), 'ratio', median(firstReads) / duckMs, '×'),
+			figure(label('kept stats ÷ DuckDB'), 'ratio', keptMs / duckMs, '×')
+		);
+		// One file of a million rows, as the issue measures it: parse, check, write, count.
+		started = performance.now();
+		await importCompanyFile(
+			ctx,
+			{ path: bigFile },
 			{
-				bench: 'companies',
-				case: 'DuckDB: the same unique counts from scratch (median of 3)',
-				metric: 'time',
-				value: duckMs,
-				unit: 'ms'
-			},
-			{
-				bench: 'companies',
-				case: `${db.label}: kept stats ÷ DuckDB (target ≤ 1)`,
-				metric: 'ratio',
-				value: statsMs / duckMs,
-				unit: '×'
-			},
-			{
-				bench: 'companies',
-				case: `${db.label}: first read ÷ DuckDB`,
-				metric: 'ratio',
-				value: median(firstReads) / duckMs,
-				unit: '×'
+				kind: 'participants',
+				cluster: firstCluster?.slug ?? '',
+				year: 2025,
+				filename: 'participants-1m.csv'
 			}
 		);
+		const bigMs = performance.now() - started;
+		figures.push(
+			figure(
+				label('import of one 1,000,000-row participation CSV (service)'),
+				'time',
+				bigMs / 1000,
+				's'
+			),
+			figure(
+				label('one-file import ÷ bare COPY into the same table (target ≤ 1.2)'),
+				'ratio',
+				bigMs / copies.sameTable,
+				'×'
+			),
+			figure(
+				label('one-file import ÷ bare COPY into a scratch table'),
+				'ratio',
+				bigMs / copies.scratch,
+				'×'
+			)
+		);
+		if (db.url && firstCluster) {
+			const child = await cliImport(db.url, bigFile, firstCluster.slug, 2026);
+			figures.push(
+				figure(
+					label('the same file through `klyngeradar import` in its own process'),
+					'time',
+					child.ms / 1000,
+					's'
+				),
+				figure(
+					label('peak RSS of that import process (target < 500 MB)'),
+					'memory',
+					child.rss / 1024 / 1024,
+					'MB'
+				)
+			);
+		}
 		await db.dispose();
 	}
+	rmSync(dir, { recursive: true, force: true });
 	return figures;
 }

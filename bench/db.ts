@@ -6,6 +6,8 @@ import { migrate } from '../src/lib/server/db/migrate';
 export interface BenchDb {
 	label: string;
 	handle: DbHandle;
+	/** The server database's URL, for a bench that starts a process of its own on it. */
+	url?: string;
 	dispose(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function benchDatabases(): Promise<BenchDb[]> {
 		out.push({
 			label: 'PostgreSQL',
 			handle: server,
+			url: target.toString(),
 			dispose: async () => {
 				await server.close();
 				await admin.query(`drop database if exists "${name}" with (force)`);

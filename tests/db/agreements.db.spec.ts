@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
@@ -6,6 +8,7 @@ import { seedDemoData } from '../../src/lib/server/services/demo';
 import { agreementDraftFromDecision } from '../../src/lib/server/services/agreement-draft';
 import { getDashboards } from '../../src/lib/server/services/agreement-dashboards';
 import { uploadDocument } from '../../src/lib/server/services/agreement-documents';
+import { importCompanyFile } from '../../src/lib/server/services/company-import';
 import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreement-kpis';
 import {
 	createAgreement,
@@ -334,5 +337,157 @@ describe('dashboards and follow-up', () => {
 		).toBe(true);
 		const again = await sendDueReminders(analyst, 'https://klyngeradar.example.dk', now);
 		expect(again.sent).toBe(0);
+	});
+});
+
+describe('the automatic KPI source from the company register', () => {
+	// The register extract of tests/fixtures/imports/register.csv: 70004119, 70036991 and
+	// 70049325 are in Aalborg (851); 70016443 in Frederikshavn (813), 70024667 on Mors (773),
+	// 70041103 in Thy (787); 70028778 is registered in Copenhagen (101) but its production unit
+	// 1003388394 is in Aalborg; 70032880 is in Copenhagen.
+	const lists = {
+		'made-2023.csv': ['cvr;pnummer', '70004119;', '70016443;', '70028778;1003388394', '70032880;'],
+		'made-2024.csv': ['cvr', '70004119', '70036991', '70049325', '70024667', '70041103'],
+		'made-deltagere-2024.csv': ['cvr;pnummer', '70004119;', '70028778;1003388394'],
+		'ecd-2024.csv': ['cvr', '70012332']
+	};
+	const csv = (name: keyof typeof lists) => Buffer.from(lists[name].join('\n') + '\n');
+	const kpi = {
+		name: 'Virksomheder i klyngens lister',
+		unit: 'virksomheder',
+		baseline: 2,
+		target: 10,
+		dueOn: '2028-12-31',
+		frequency: 'yearly',
+		source: 'register-unique-companies'
+	};
+	const registerKpi = async (id: number) =>
+		(await getAgreement(testDb().ctx(), id)).goals
+			.flatMap((g) => g.kpis)
+			.find((k) => k.source === 'register-unique-companies');
+
+	beforeAll(async () => {
+		const ctx = testDb().ctx();
+		await importCompanyFile(
+			ctx,
+			readFileSync(join('tests', 'fixtures', 'imports', 'register.csv')),
+			{
+				kind: 'register',
+				filename: 'register.csv'
+			}
+		);
+		for (const [name, kind, cluster, year] of [
+			['made-2023.csv', 'members', 'made', 2023],
+			['made-2024.csv', 'members', 'made', 2024],
+			['made-deltagere-2024.csv', 'participants', 'made', 2024],
+			['ecd-2024.csv', 'members', 'energy-cluster-denmark', 2024]
+		] as const) {
+			await importCompanyFile(ctx, csv(name), { kind, cluster, year, filename: name });
+		}
+	});
+
+	it('counts the cluster’s unique companies in the agreement’s municipalities, one measurement per year of lists', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(
+			analyst,
+			'1081',
+			valid({ title: 'Registertest, Aalborg og Jammerbugt', municipalities: ['851', '849'] })
+		);
+		const goal = await addGoal(analyst, id, { title: 'Flere virksomheder med' });
+		await addKpi(analyst, id, goal.id, kpi);
+		const view = await registerKpi(id);
+		// 2023: 70004119 (Aalborg address) and 70028778 (its Aalborg unit); Frederikshavn and
+		// Copenhagen are outside the agreement. 2024: 70004119, 70036991, 70049325 from the member
+		// list and 70028778 from the participant list – 70004119 is in both and counts once; Mors,
+		// Thy and the energy cluster's Aalborg company do not count.
+		expect(view?.measurements).toEqual([
+			{
+				id: null,
+				measuredOn: '2023-12-31',
+				value: 2,
+				isEstimate: false,
+				comment: null,
+				provenance: {
+					kind: 'import',
+					year: 2023,
+					importedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as string,
+					lists: [{ kind: 'members', filename: 'made-2023.csv' }]
+				}
+			},
+			expect.objectContaining({
+				measuredOn: '2024-12-31',
+				value: 4,
+				provenance: expect.objectContaining({
+					year: 2024,
+					lists: [
+						{ kind: 'members', filename: 'made-2024.csv' },
+						{ kind: 'participants', filename: 'made-deltagere-2024.csv' }
+					]
+				}) as unknown
+			})
+		]);
+		// Latest 4 is (4 − 2) / (10 − 2) = 25 % of the way; measured before the start, 0 % expected.
+		expect(view?.assessment.status).toBe('on-track');
+		expect(view?.reason).toBe(
+			'Seneste måling 4 er 25 % af vejen fra 2 til 10; på denne dato var 0 % forventet.'
+		);
+		expect(view?.automatic).toBe(true);
+	});
+
+	it('counts the whole region when the agreement names no municipalities', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(
+			analyst,
+			'1081',
+			valid({ title: 'Registertest, hele regionen', municipalities: [] })
+		);
+		const goal = await addGoal(analyst, id, { title: 'Flere virksomheder med' });
+		await addKpi(analyst, id, goal.id, kpi);
+		// 2023: 70004119, 70016443, 70028778 (Copenhagen's 70032880 is outside the region).
+		// 2024: 70004119, 70036991, 70049325, 70024667, 70041103 and 70028778.
+		expect((await registerKpi(id))?.measurements.map((x) => [x.measuredOn, x.value])).toEqual([
+			['2023-12-31', 3],
+			['2024-12-31', 6]
+		]);
+	});
+
+	it('follows a replaced list, and says so when the cluster has no lists', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const { id } = await createAgreement(
+			analyst,
+			'1081',
+			valid({ title: 'Registertest, ny liste', municipalities: ['851', '849'] })
+		);
+		const goal = await addGoal(analyst, id, { title: 'Flere virksomheder med' });
+		await addKpi(analyst, id, goal.id, kpi);
+		expect((await registerKpi(id))?.measurements.map((x) => x.value)).toEqual([2, 4]);
+		await importCompanyFile(testDb().ctx(), Buffer.from('cvr\n70004119\n'), {
+			kind: 'members',
+			cluster: 'made',
+			year: 2024,
+			filename: 'made-2024-rettet.csv'
+		});
+		// 2024 now: 70004119 (both lists) and 70028778 (participants).
+		const after = await registerKpi(id);
+		expect(after?.measurements.map((x) => x.value)).toEqual([2, 2]);
+		expect(after?.measurements[1]?.provenance).toMatchObject({
+			lists: [
+				{ kind: 'members', filename: 'made-2024-rettet.csv' },
+				{ kind: 'participants', filename: 'made-deltagere-2024.csv' }
+			]
+		});
+
+		const other = await createAgreement(
+			analyst,
+			'1081',
+			valid({ title: 'Registertest, klynge uden lister', cluster: 'odense-robotics' })
+		);
+		const otherGoal = await addGoal(analyst, other.id, { title: 'Flere virksomheder med' });
+		await addKpi(analyst, other.id, otherGoal.id, kpi);
+		const none = await registerKpi(other.id);
+		expect(none?.measurements).toEqual([]);
+		expect(none?.reason).toBe(
+			'Ingen data endnu: virksomhedsregistret har ingen medlems- eller deltagerlister for klyngen.'
+		);
 	});
 });

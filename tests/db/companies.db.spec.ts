@@ -257,3 +257,25 @@ describe('bad files are refused with the line and field named, and nothing is wr
 		).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
+
+describe('XLSX member lists', () => {
+	it('reads the first sheet like a CSV list: numeric CVR cells, date cells, same counts', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const summary = await importCompanyFile(analyst, file('members-xlsx-2023.xlsx'), {
+			kind: 'members',
+			cluster: 'digitallead',
+			year: 2022,
+			filename: 'members-xlsx-2023.xlsx'
+		});
+		expect(summary).toMatchObject({
+			format: 'xlsx',
+			rowsRead: 5,
+			rowsAccepted: 5,
+			rowsForReview: 0,
+			mapping: { cvr: 'CVR-nummer', name: 'Navn', activity: 'Aktivitet', date: 'Dato' }
+		});
+		const stats = await companyStats(analyst, { region: '1081', year: 2022 });
+		expect(stats.byCluster).toEqual({ digitallead: stats.uniqueCompanies });
+		expect(stats.uniqueCompanies).toBeGreaterThan(0);
+	});
+});

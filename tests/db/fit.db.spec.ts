@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/domain/errors';
 import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
+import { importCompanyFile } from '../../src/lib/server/services/company-import';
 import { seedDemoData } from '../../src/lib/server/services/demo';
 import {
 	clearFitOverride,
@@ -258,5 +261,52 @@ describe('recommendations', () => {
 		expect(row('qualified-labour')).toMatchObject({ gap: true, noCluster: true });
 		expect(portfolio.newAreas.map((a) => a.area)).toEqual(['Maritime erhverv og logistik']);
 		expect(portfolio.newAreas[0]?.closed[0]).toMatchObject({ year: 2022 });
+	});
+});
+
+describe('the fit matrix with the company register', () => {
+	it('scores reach with the register’s unique count where it has lists, and says where it comes from', async () => {
+		const ctx = testDb().ctx();
+		const reach = (fit: Awaited<ReturnType<typeof getFitJson>>, cluster: string) =>
+			cell(fit, cluster, 'digitalisation')?.criteria.find((c) => c.criterion === 'reach');
+		const before = await getFitJson(ctx, '1081');
+		// MADE's demo answer: 28 members (19 under 50), 140 unique companies:
+		// 0.5 × 0.28 + 0.3 × 140/600 + 0.2 × 19/28 = 0.3457 → 35.
+		expect(reach(before, 'made')?.value).toBe(35);
+		expect(before.provenance.register).toBeNull();
+
+		await importCompanyFile(
+			ctx,
+			readFileSync(join('tests', 'fixtures', 'imports', 'register.csv')),
+			{ kind: 'register', filename: 'register.csv' }
+		);
+		for (const [year, rows] of [
+			[2023, ['cvr;pnummer', '70004119;', '70016443;', '70028778;1003388394', '70032880;']],
+			[2024, ['cvr', '70004119', '70036991']]
+		] as const) {
+			await importCompanyFile(ctx, Buffer.from(rows.join('\n') + '\n'), {
+				kind: 'members',
+				cluster: 'made',
+				year,
+				filename: `made-${year}.csv`
+			});
+		}
+		const after = await getFitJson(ctx, '1081');
+		// In the region over both years: 70004119 and 70036991 (Aalborg), 70016443 (Frederikshavn)
+		// and 70028778 (its Aalborg unit) – 4; Copenhagen's 70032880 does not count.
+		// 0.5 × 0.28 + 0.3 × 4/600 + 0.2 × 19/28 = 0.2777 → 28.
+		const made = reach(after, 'made');
+		expect(made?.value).toBe(28);
+		expect(made?.evidence).toEqual([
+			'28 medlemmer og 140 unikke virksomheder i regionen ifølge Nordjylland 2023 (demodata).',
+			expect.stringMatching(
+				/^Virksomhedsregistret: 4 unikke virksomheder i regionen efter CVR-nummer i klyngens lister \(antal lister: 2, seneste import \d{1,2}\. \p{L}+\.? \d{4}\); rækkevidden regnes med registrets tal\.$/u
+			),
+			'68 % af medlemmerne har under 50 ansatte.'
+		]);
+		// A cluster without lists is scored as before.
+		expect(reach(after, 'odense-robotics')).toEqual(reach(before, 'odense-robotics'));
+		expect(after.provenance.register).toMatchObject({ clusters: 1, lists: 2 });
+		expect(after.provenance.text).toContain('virksomhedsregistret (2 lister for 1 af klyngerne');
 	});
 });

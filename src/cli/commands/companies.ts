@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/server/i18n';
@@ -36,7 +35,7 @@ export function registerCompanies(program: Command, action: ActionWrapper, o: La
 				const summary = await cli.withDb((_, ctx) =>
 					importCompanyFile(
 						ctx,
-						readFileSync(path),
+						{ path },
 						{
 							kind,
 							cluster: options.cluster,
@@ -44,10 +43,18 @@ export function registerCompanies(program: Command, action: ActionWrapper, o: La
 							filename: basename(path),
 							mapping: mappingOf(options.mapping)
 						},
-						(rows) =>
+						(progress) =>
 							cli.error(
 								m.cli_import_progress(
-									{ rows: formatNumber(rows, cli.locale) },
+									{
+										rows: formatNumber(progress.rows, cli.locale),
+										percent: formatNumber(
+											(100 * progress.bytes) / Math.max(progress.totalBytes, 1),
+											cli.locale,
+											0
+										),
+										phase: m[`import_phase_${progress.phase}`]({}, { locale: cli.locale })
+									},
 									{ locale: cli.locale }
 								)
 							)

@@ -3,8 +3,8 @@
  * the server's exports and CLI (an explicit locale).
  */
 import type { AgreementStatus } from '$lib/domain/agreements/agreement';
-import type { Frequency, KpiStatus } from '$lib/domain/agreements/kpi';
-import type { Locale } from '$lib/format';
+import type { Frequency, KpiStatus, Measurement } from '$lib/domain/agreements/kpi';
+import { formatDate, type Locale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 
 type Options = { locale?: Locale };
@@ -64,7 +64,30 @@ export function sourceLabel(source: string, locale?: Locale): string {
 			return m.kpi_source_survey_activities({}, o);
 		case 'survey-covered-presence':
 			return m.kpi_source_survey_presence({}, o);
+		case 'register-unique-companies':
+			return m.kpi_source_register_unique({}, o);
 		default:
 			return m.kpi_source_manual({}, o);
 	}
+}
+
+/** Where a measurement counted in the register came from: the year's lists by kind and file. */
+export function importProvenanceLabel(
+	provenance: Extract<Measurement['provenance'], { kind: 'import' }>,
+	locale: Locale
+): string {
+	const o = { locale };
+	const lists = provenance.lists
+		.map((list) => {
+			const kind =
+				list.kind === 'members'
+					? m.companies_kind_members({}, o)
+					: m.companies_kind_participants({}, o);
+			return `${kind.toLowerCase()} ${list.filename}`;
+		})
+		.join(', ');
+	return m.kpi_from_register(
+		{ year: String(provenance.year), lists, date: formatDate(provenance.importedOn, locale) },
+		o
+	);
 }

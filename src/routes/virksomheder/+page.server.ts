@@ -4,6 +4,7 @@ import { runAction, runLoad } from '$lib/server/http';
 import { importCompanyFile } from '$lib/server/services/company-import';
 import { getCompanyPage } from '$lib/server/services/company-page';
 import { decideReviewRow } from '$lib/server/services/company-review';
+import { withUploadProgress } from '$lib/server/services/import-progress';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) =>
@@ -25,16 +26,19 @@ export const actions: Actions = {
 		const result = await runAction(
 			form,
 			async () =>
-				importCompanyFile(
-					locals.ctx,
-					file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
-					{
-						kind: String(form.get('kind') ?? '') as 'members',
-						cluster: String(form.get('cluster') ?? '') || undefined,
-						year: Number(form.get('year')) || undefined,
-						filename: file instanceof File && file.name ? file.name : 'upload.csv',
-						mapping
-					}
+				withUploadProgress(locals.ctx, String(form.get('progress') ?? ''), async (onProgress) =>
+					importCompanyFile(
+						locals.ctx,
+						file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
+						{
+							kind: String(form.get('kind') ?? '') as 'members',
+							cluster: String(form.get('cluster') ?? '') || undefined,
+							year: Number(form.get('year')) || undefined,
+							filename: file instanceof File && file.name ? file.name : 'upload.csv',
+							mapping
+						},
+						onProgress
+					)
 				),
 			'upload'
 		);

@@ -2,15 +2,18 @@
  * Automatic KPI sources: figures the platform already has, read as measurements so nobody types
  * them twice. Each completed survey answer of the agreement's cluster in the agreement's region
  * gives one measurement, dated when it was submitted (else the round's last day), flagged as an
- * estimate when the cluster said so, and carrying the round as its provenance.
+ * estimate when the cluster said so, and carrying the round as its provenance. The register source
+ * gives one measurement per year with lists for the cluster, carrying the year's lists and their
+ * newest import date as its provenance.
  *
- * | source | value |
- * |---|---|
- * | survey-members | company members in the region |
- * | survey-unique-companies | unique companies in activities since the round's start year |
- * | survey-participants | participants in activities since the round's start year |
- * | survey-activities | activity types the cluster runs in the region |
- * | survey-covered-presence | the agreement's municipalities where the cluster is present |
+ * | source | value | from |
+ * |---|---|---|
+ * | survey-members | company members in the region | survey |
+ * | survey-unique-companies | unique companies in activities since the round's start year | survey |
+ * | survey-participants | participants in activities since the round's start year | survey |
+ * | survey-activities | activity types the cluster runs in the region | survey |
+ * | survey-covered-presence | the agreement's municipalities where the cluster is present | survey |
+ * | register-unique-companies | unique companies (by CVR) in the cluster's member and participant lists for a year, in the agreement's municipalities (the region when it names none) | company register (import) |
  */
 import type { Answers } from '../survey/answers';
 import type { IsoDate } from './dates';
@@ -21,9 +24,11 @@ export const autoSources = [
 	'survey-unique-companies',
 	'survey-participants',
 	'survey-activities',
-	'survey-covered-presence'
+	'survey-covered-presence',
+	'register-unique-companies'
 ] as const;
 export type AutoSource = (typeof autoSources)[number];
+type SurveySource = Exclude<AutoSource, 'register-unique-companies'>;
 
 export function isAutoSource(source: string): source is AutoSource {
 	return (autoSources as readonly string[]).includes(source);
@@ -37,8 +42,17 @@ export interface SurveyAnswerOfRound {
 	answers: Answers;
 }
 
+/** One year of a cluster's lists in the register, counted for the agreement's area. */
+export interface RegisterYear {
+	year: number;
+	uniqueCompanies: number;
+	/** When the newest of the year's lists was imported. */
+	importedOn: IsoDate;
+	lists: { kind: 'members' | 'participants'; filename: string }[];
+}
+
 function valueOf(
-	source: AutoSource,
+	source: SurveySource,
 	answers: Answers,
 	covered: string[]
 ): { value: number; estimate: boolean } | null {
@@ -70,12 +84,42 @@ function valueOf(
 	}
 }
 
-/** The measurements an automatic source gives, oldest first; answers without the figure give none. */
+/**
+ * One measurement per year of lists. A year's lists measure that year, so they are dated at its
+ * end – or at the import when that came earlier (a list for the running year counts the year so
+ * far, and must not sit in the future).
+ */
+function registerMeasurements(years: RegisterYear[]): Measurement[] {
+	return years
+		.map((y) => {
+			const yearEnd = `${y.year}-12-31`;
+			return {
+				measuredOn: y.importedOn < yearEnd ? y.importedOn : yearEnd,
+				value: y.uniqueCompanies,
+				isEstimate: false,
+				comment: null,
+				provenance: {
+					kind: 'import' as const,
+					year: y.year,
+					importedOn: y.importedOn,
+					lists: y.lists
+				}
+			};
+		})
+		.sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
+}
+
+/**
+ * The measurements an automatic source gives, oldest first; answers without the figure give none,
+ * and the register source reads only `register`.
+ */
 export function autoMeasurements(
 	source: AutoSource,
 	answers: SurveyAnswerOfRound[],
-	coveredMunicipalities: string[]
+	coveredMunicipalities: string[],
+	register: RegisterYear[] = []
 ): Measurement[] {
+	if (source === 'register-unique-companies') return registerMeasurements(register);
 	return answers
 		.flatMap((a) => {
 			const v = valueOf(source, a.answers, coveredMunicipalities);

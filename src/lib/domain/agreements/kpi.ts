@@ -50,11 +50,18 @@ export interface Measurement {
 	value: number;
 	isEstimate: boolean;
 	comment: string | null;
-	/** Where the value came from: typed in, or read from the survey (or, later, the register). */
+	/** Where the value came from: typed in, read from the survey, or counted in the imported lists. */
 	provenance:
 		| { kind: 'manual'; by: string }
 		| { kind: 'survey'; roundId: number; roundTitle: string }
-		| { kind: 'register'; label: string };
+		| {
+				kind: 'import';
+				/** The year of the lists counted. */
+				year: number;
+				/** When the newest of them was imported. */
+				importedOn: IsoDate;
+				lists: { kind: 'members' | 'participants'; filename: string }[];
+		  };
 }
 
 export type KpiStatus = 'on-track' | 'at-risk' | 'off-track' | 'no-data';

@@ -6,7 +6,7 @@
  * |---|---|---|
  * | thematic | the cluster's area among the effort's areas, or the effort's keywords in the cluster's area and focus (60 %), and how many of the effort's activity categories the cluster offers (40 %) | landscape profile, survey activity types |
  * | presence | own office 1, co-location 0.7, another presence 0.5, none 0 | latest survey round |
- * | reach | members in the region (full at 100; half of the criterion), unique companies since the programme start (full at 600; 30 %), share of members under 50 employees (20 %) | latest survey round |
+ * | reach | members in the region (full at 100; half of the criterion), unique companies since the programme start (full at 600; 30 %), share of members under 50 employees (20 %) | latest survey round; the unique companies from the company register when it has lists for the cluster |
  * | ties | partners among the region's actors (3+ = full; 60 %) and agreements with regional parties or municipalities (2+ = full; 40 %) | latest survey round |
  * | maturity | mature 1, developing 0.6, emerging 0.3 | landscape (derived or overridden) |
  *
@@ -17,6 +17,11 @@
  * A criterion without data is left out of the score and listed as missing; confidence is the
  * share of the weight that had data. So missing data lowers the confidence, never the score
  * silently.
+ *
+ * Where the company register has lists for a cluster, its unique count (by CVR number, in the
+ * region) stands in for the cluster's own unique-company figure: counted, not estimated, and never
+ * double-counting a company. The survey figure stays in the evidence beside it, and without a
+ * survey answer reach rests on the register's count alone.
  */
 import { areaKey, areaLabel } from '../landscape/area';
 import type { Criterion, Effort, Weights } from '../strategy/strategy';
@@ -58,12 +63,26 @@ export interface ClusterEvidence {
 		/** Free texts given under "other" (presence, partners, agreements). */
 		otherTexts: string[];
 	} | null;
+	/**
+	 * The company register's count for the cluster in the region, when the register has lists for
+	 * it (zero when none of their companies is in the region); absent or null when it has none.
+	 */
+	register?: {
+		uniqueCompanies: number;
+		lists: number;
+		/** When the newest of the cluster's lists was imported (ISO). */
+		date: string;
+	} | null;
 }
 
-/** Where a criterion's evidence can be checked: the cluster's profile or its survey answer. */
+/**
+ * Where a criterion's evidence can be checked: the cluster's profile, its survey answer, or (for
+ * reach without a survey answer) the company register.
+ */
 export type EvidenceSource =
 	| { kind: 'profile'; cluster: string }
 	| { kind: 'survey'; cluster: string; roundId: number }
+	| { kind: 'register'; cluster: string }
 	| { kind: 'none' };
 
 /** A message key with its parameters: the domain says what, each caller says it in its language. */
@@ -99,6 +118,7 @@ export const evidenceKeys = [
 	'fit_ev_reach',
 	'fit_ev_sme',
 	'fit_ev_estimate',
+	'fit_ev_register',
 	'fit_ev_ties',
 	'fit_ev_no_stage',
 	'fit_ev_stage'
@@ -209,27 +229,39 @@ function presence(cluster: ClusterEvidence): Scored {
 
 function reach(cluster: ClusterEvidence): Scored {
 	const s = cluster.survey;
-	const source = surveySource(cluster);
-	if (!s || (s.members === null && s.uniqueCompanies === null)) {
+	const r = cluster.register ?? null;
+	const members = s?.members ?? null;
+	const unique = r ? r.uniqueCompanies : (s?.uniqueCompanies ?? null);
+	const registerSaid = r
+		? [say('fit_ev_register', { unique: r.uniqueCompanies, lists: r.lists, date: r.date })]
+		: [];
+	if (!s) {
 		return {
 			criterion: 'reach',
-			value: null,
-			evidence: [say(s ? 'fit_ev_no_reach' : 'fit_ev_no_survey')],
-			source
+			value: r ? Math.min(1, r.uniqueCompanies / 600) : null,
+			evidence: r ? registerSaid : [say('fit_ev_no_survey')],
+			source: r ? { kind: 'register', cluster: cluster.slug } : { kind: 'none' }
 		};
 	}
-	const sme = s.members && s.under50 !== null ? s.under50 / s.members : null;
+	const source = surveySource(cluster);
+	if (members === null && unique === null) {
+		return { criterion: 'reach', value: null, evidence: [say('fit_ev_no_reach')], source };
+	}
+	const sme = members && s.under50 !== null ? s.under50 / members : null;
 	const value = weightedMean([
-		[s.members === null ? null : Math.min(1, s.members / 100), 0.5],
-		[s.uniqueCompanies === null ? null : Math.min(1, s.uniqueCompanies / 600), 0.3],
+		[members === null ? null : Math.min(1, members / 100), 0.5],
+		[unique === null ? null : Math.min(1, unique / 600), 0.3],
 		[sme, 0.2]
 	]);
 	const evidence = [
-		say('fit_ev_reach', {
-			members: s.members ?? '–',
-			unique: s.uniqueCompanies ?? '–',
-			round: s.round
-		})
+		s.members === null && s.uniqueCompanies === null
+			? say('fit_ev_no_reach')
+			: say('fit_ev_reach', {
+					members: s.members ?? '–',
+					unique: s.uniqueCompanies ?? '–',
+					round: s.round
+				}),
+		...registerSaid
 	];
 	if (sme !== null) evidence.push(say('fit_ev_sme', { share: Math.round(sme * 100) }));
 	if (s.estimate) evidence.push(say('fit_ev_estimate'));

@@ -63,6 +63,7 @@ export const routeAccess = {
 	'/praesentationer/[id]/fil/[format]': { GET: 'viewer' },
 	'/virksomheder': { GET: 'viewer', POST: 'analyst' },
 	'/virksomheder/eksport': { GET: 'analyst' },
+	'/virksomheder/fremdrift': { GET: 'analyst' },
 	'/admin': { GET: 'admin' },
 	'/admin/brugere': { GET: 'admin', POST: 'admin' },
 	'/admin/api-noegler': { GET: 'admin', POST: 'admin' },

@@ -9,7 +9,7 @@ import { requireRole } from './access';
 import { loadKpiBoard } from './agreement-kpis';
 import { agreementOptions, modelName, partyLabel } from './agreements';
 import type { Ctx } from './context';
-import { kpiStatusLabel, sourceLabel } from '$lib/labels/agreements';
+import { importProvenanceLabel, kpiStatusLabel, sourceLabel } from '$lib/labels/agreements';
 
 export async function agreementsXlsx(
 	ctx: Ctx,
@@ -124,7 +124,7 @@ export async function agreementsXlsx(
 							? `survey: ${x.provenance.roundTitle}`
 							: x.provenance.kind === 'manual'
 								? x.provenance.by
-								: x.provenance.label,
+								: importProvenanceLabel(x.provenance, ctx.locale),
 						x.comment ?? ''
 					]);
 				}

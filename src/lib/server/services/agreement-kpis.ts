@@ -10,6 +10,7 @@ import {
 	autoSources,
 	isAutoSource,
 	type AutoSource,
+	type RegisterYear,
 	type SurveyAnswerOfRound
 } from '$lib/domain/agreements/auto-sources';
 import { isoOf, IsoDateSchema } from '$lib/domain/agreements/dates';
@@ -49,6 +50,7 @@ import { parseInput } from '../validation';
 import { requireRole } from './access';
 import { recordAudit } from './audit';
 import type { Ctx } from './context';
+import { registerYears } from './register-figures';
 
 export interface KpiView {
 	id: number;
@@ -85,6 +87,8 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 	return groups;
 }
 
+const REGISTER_SOURCE: AutoSource = 'register-unique-companies';
+
 type BoardAgreement = Pick<
 	AgreementListRow,
 	'id' | 'clusterId' | 'regionCode' | 'isDemo' | 'startsOn' | 'municipalities'
@@ -92,7 +96,8 @@ type BoardAgreement = Pick<
 
 /**
  * Every goal and KPI of the agreements, with measurements and status. The queries are one per
- * table, plus one per cluster, region and demo flag among the agreements with automatic KPIs.
+ * table, plus one per cluster, region and demo flag among the agreements with automatic survey
+ * KPIs, and the register's counts per cluster and area among those with the register source.
  */
 export async function loadKpiBoard(
 	ctx: Ctx,
@@ -115,7 +120,12 @@ export async function loadKpiBoard(
 	const measurementsOf = groupBy(measurements, (x) => x.kpiId);
 	const agreementOfGoal = new Map(goals.map((g) => [g.id, g.agreementId]));
 	const needsAnswers = new Set(
-		kpis.filter((k) => isAutoSource(k.source)).map((k) => agreementOfGoal.get(k.goalId))
+		kpis
+			.filter((k) => isAutoSource(k.source) && k.source !== REGISTER_SOURCE)
+			.map((k) => agreementOfGoal.get(k.goalId))
+	);
+	const needsRegister = new Set(
+		kpis.filter((k) => k.source === REGISTER_SOURCE).map((k) => agreementOfGoal.get(k.goalId))
 	);
 	const answerKey = (a: BoardAgreement) => `${a.clusterId}|${a.regionCode}|${a.isDemo}`;
 	const answers = new Map<string, SurveyAnswerOfRound[]>();
@@ -133,6 +143,12 @@ export async function loadKpiBoard(
 			}))
 		);
 	}
+	const registerKey = (a: BoardAgreement) =>
+		`${a.clusterId}|${a.regionCode}|${[...a.municipalities].sort().join(',')}`;
+	const register = new Map<string, RegisterYear[]>();
+	for (const a of agreements.filter((x) => needsRegister.has(x.id))) {
+		if (!register.has(registerKey(a))) register.set(registerKey(a), await registerYears(ctx, a));
+	}
 	const board = new Map<number, GoalView[]>();
 	for (const a of agreements) {
 		board.set(
@@ -142,7 +158,14 @@ export async function loadKpiBoard(
 				title: g.title,
 				description: g.description,
 				kpis: (kpisOf.get(g.id) ?? []).map((k) =>
-					kpiView(ctx, a, k, measurementsOf.get(k.id) ?? [], answers.get(answerKey(a)) ?? [])
+					kpiView(
+						ctx,
+						a,
+						k,
+						measurementsOf.get(k.id) ?? [],
+						answers.get(answerKey(a)) ?? [],
+						register.get(registerKey(a)) ?? []
+					)
 				)
 			}))
 		);
@@ -155,11 +178,12 @@ function kpiView(
 	a: BoardAgreement,
 	k: KpiRow,
 	manual: MeasurementRow[],
-	answers: SurveyAnswerOfRound[]
+	answers: SurveyAnswerOfRound[],
+	register: RegisterYear[]
 ): KpiView {
 	const automatic = isAutoSource(k.source);
 	const list: (Measurement & { id: number | null })[] = automatic
-		? autoMeasurements(k.source as AutoSource, answers, a.municipalities).map((x) => ({
+		? autoMeasurements(k.source as AutoSource, answers, a.municipalities, register).map((x) => ({
 				...x,
 				id: null
 			}))
@@ -186,7 +210,9 @@ function kpiView(
 		assessment,
 		reason:
 			automatic && list.length === 0
-				? m.kpi_reason_no_auto_data({}, { locale: ctx.locale })
+				? k.source === REGISTER_SOURCE
+					? m.kpi_reason_no_register_data({}, { locale: ctx.locale })
+					: m.kpi_reason_no_auto_data({}, { locale: ctx.locale })
 				: reasonText(assessment, ctx.locale),
 		nextDue: automatic ? null : nextMeasurementDue(k, a.startsOn, list)
 	};

@@ -15,6 +15,7 @@ import {
 	listRecentImports
 } from '../db/queries/companies/review';
 import { clearFigures } from '../db/queries/companies/cache';
+import { refreshPresence } from '../db/queries/companies/presence';
 import { m } from '../i18n';
 import { parseInput } from '../validation';
 import { requireRole } from './access';
@@ -55,7 +56,7 @@ export async function decideReviewRow(ctx: Ctx, input: unknown): Promise<void> {
 			actorLabel(ctx.actor)
 		);
 		if (!closed) throw new ConflictError(m.company_review_gone({}, o));
-		if (chosen && row.clusterId && row.year && row.kind !== 'register')
+		if (chosen && row.clusterId && row.year && row.kind !== 'register') {
 			await insertConfirmedRow(tx, {
 				importId: row.importId,
 				clusterId: row.clusterId,
@@ -63,6 +64,8 @@ export async function decideReviewRow(ctx: Ctx, input: unknown): Promise<void> {
 				kind: row.kind as 'members' | 'participants',
 				cvr: chosen
 			});
+			await refreshPresence(tx, { clusterId: row.clusterId, year: row.year });
+		}
 		await clearFigures(tx);
 		await recordAudit(tx, ctx, {
 			entity: 'company-review',

@@ -4,14 +4,7 @@
  * number, never summed across clusters.
  */
 import { z } from 'zod';
-import {
-	byRule,
-	importsSummary,
-	overlap,
-	regionTotals,
-	uniqueByCluster,
-	uniqueByMunicipality
-} from '../db/queries/companies/stats';
+import { importsSummary, regionFigures, type FigureDimension } from '../db/queries/companies/stats';
 import { cachedFigure, listsVersion, storeFigure } from '../db/queries/companies/cache';
 import { listMunicipalities } from '../db/queries/reference/geography';
 import { parseInput } from '../validation';
@@ -56,18 +49,21 @@ export async function companyStats(ctx: Ctx, query: z.input<typeof CompanyStatsQ
 
 async function computeStats(ctx: Ctx, code: string, year: number | null) {
 	const years = year === null ? null : { from: year, to: year };
-	const [totals, municipal, clusters, shared, rules, summary, municipalities, regions] =
-		await Promise.all([
-			regionTotals(ctx.db, code, years),
-			uniqueByMunicipality(ctx.db, code, years),
-			uniqueByCluster(ctx.db, code, years),
-			overlap(ctx.db, code, years),
-			byRule(ctx.db, code, years),
-			importsSummary(ctx.db),
-			listMunicipalities(ctx.db),
-			getRegions(ctx)
-		]);
-	const counts = new Map(municipal.map((r) => [r.code, r.n]));
+	const [figures, summary, municipalities, regions] = await Promise.all([
+		regionFigures(ctx.db, code, years),
+		importsSummary(ctx.db),
+		listMunicipalities(ctx.db),
+		getRegions(ctx)
+	]);
+	const of = (dimension: FigureDimension) =>
+		new Map(figures.filter((f) => f.dimension === dimension).map((f) => [f.key, f.n]));
+	const [sizes, counts, clusters, shared, rules] = (
+		['size', 'municipality', 'cluster', 'overlap', 'rule'] as const
+	).map(of);
+	const sorted = (figuresOf: Map<string, number> | undefined, byNumber = false) =>
+		[...(figuresOf ?? new Map<string, number>())].sort(([a], [b]) =>
+			byNumber ? Number(a) - Number(b) : a.localeCompare(b)
+		);
 	return {
 		format: 'klyngeradar/company-stats@1' as const,
 		region: { code, name: regions.find((r) => r.code === code)?.name ?? code },
@@ -77,17 +73,21 @@ async function computeStats(ctx: Ctx, code: string, year: number | null) {
 			lists: summary.lists,
 			registerExtracts: summary.registers,
 			latestImport: summary.latest,
-			attribution: Object.fromEntries(rules.map((r) => [r.rule, r.n]))
+			attribution: Object.fromEntries(sorted(rules))
 		},
-		uniqueCompanies: totals.unique,
+		uniqueCompanies: of('total').get('') ?? 0,
 		byMunicipality: Object.fromEntries(
 			municipalities
 				.filter((mu) => mu.regionCode === code)
-				.map((mu) => [mu.code, counts.get(mu.code) ?? 0])
+				.map((mu) => [mu.code, counts?.get(mu.code) ?? 0])
 		),
-		bySizeBand: { lt50: totals.lt50, ge50: totals.ge50, unknown: totals.unknown },
-		byCluster: Object.fromEntries(clusters.map((c) => [c.slug, c.n])),
-		overlap: Object.fromEntries(shared.map((o) => [String(o.clusters), o.companies]))
+		bySizeBand: {
+			lt50: sizes?.get('lt50') ?? 0,
+			ge50: sizes?.get('ge50') ?? 0,
+			unknown: sizes?.get('unknown') ?? 0
+		},
+		byCluster: Object.fromEntries(sorted(clusters)),
+		overlap: Object.fromEntries(sorted(shared, true))
 	};
 }
 export type CompanyStats = Awaited<ReturnType<typeof computeStats>>;

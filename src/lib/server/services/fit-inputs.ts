@@ -1,7 +1,8 @@
 /**
  * Everything the fit model and the recommender read for a region: the strategy's latest version,
- * the active clusters with their maturity stage, and their answers in the region's evidence
- * round (the newest with completed answers; a real round before a demo round).
+ * the active clusters with their maturity stage, their answers in the region's evidence round
+ * (the newest with completed answers; a real round before a demo round), and the company
+ * register's unique count for each cluster it has lists for.
  */
 import { clusterEvidence } from '$lib/domain/fit/evidence';
 import type { ClusterEvidence, FitOverride } from '$lib/domain/fit/score';
@@ -16,6 +17,7 @@ import { listFitOverrides } from '../db/queries/strategy/overrides';
 import { m } from '../i18n';
 import type { Ctx } from './context';
 import { loadClusters } from './landscape-load';
+import { clusterRegisterFigures } from './register-figures';
 import { getRegions, getTaxonomy } from './reference';
 import { currentStrategy, regionOrThrow, type StrategyVersionView } from './strategy';
 
@@ -35,6 +37,8 @@ export interface FitInputs {
 	regionWideParties: string[];
 	/** When the landscape data the stages and areas come from last changed. */
 	landscapeUpdatedAt: string | null;
+	/** The register's lists behind the active clusters' figures; null when it has none. */
+	register: { clusters: number; lists: number; latestImport: string } | null;
 }
 
 export async function loadFitInputs(ctx: Ctx, regionCode: string): Promise<FitInputs> {
@@ -54,9 +58,10 @@ export async function loadFitInputs(ctx: Ctx, regionCode: string): Promise<FitIn
 			m.strategy_none({ region: region?.name ?? code }, { locale: ctx.locale })
 		);
 	}
-	const [responses, overrides] = await Promise.all([
+	const [responses, overrides, registerFigures] = await Promise.all([
 		round ? listResponses(ctx.db, round.id) : Promise.resolve([]),
-		listFitOverrides(ctx.db, strategy.strategyId)
+		listFitOverrides(ctx.db, strategy.strategyId),
+		clusterRegisterFigures(ctx, code)
 	]);
 	const answers = new Map(
 		responses.filter((r) => r.status === 'completed').map((r) => [r.clusterSlug, r])
@@ -65,7 +70,8 @@ export async function loadFitInputs(ctx: Ctx, regionCode: string): Promise<FitIn
 	const active = clusters.filter((c) => c.status === 'active');
 	const evidence = active.map((cluster) => {
 		const response = answers.get(cluster.slug);
-		return clusterEvidence(
+		const figure = registerFigures.get(cluster.slug);
+		const fromSurvey = clusterEvidence(
 			cluster,
 			summarise(cluster, null).stage,
 			response && round
@@ -78,8 +84,20 @@ export async function loadFitInputs(ctx: Ctx, regionCode: string): Promise<FitIn
 				: null,
 			names
 		);
+		return figure
+			? {
+					...fromSurvey,
+					register: {
+						uniqueCompanies: figure.uniqueCompanies,
+						lists: figure.lists,
+						date: figure.latestImport
+					}
+				}
+			: fromSurvey;
 	});
 	const updated = active.map((c) => c.updatedAt).sort();
+	const registered = active.flatMap((c) => registerFigures.get(c.slug) ?? []);
+	const latestImport = registered.map((f) => f.latestImport).sort();
 	return {
 		region: { code, name: region.name },
 		strategyId: strategy.strategyId,
@@ -98,6 +116,14 @@ export async function loadFitInputs(ctx: Ctx, regionCode: string): Promise<FitIn
 		taxonomy,
 		actorNames: new Map(actors.map((a) => [a.slug, a.name])),
 		regionWideParties: actors.filter((a) => REGION_WIDE_KINDS.includes(a.kind)).map((a) => a.slug),
-		landscapeUpdatedAt: updated[updated.length - 1] ?? null
+		landscapeUpdatedAt: updated[updated.length - 1] ?? null,
+		register:
+			registered.length === 0
+				? null
+				: {
+						clusters: registered.length,
+						lists: registered.reduce((sum, f) => sum + f.lists, 0),
+						latestImport: latestImport[latestImport.length - 1] ?? ''
+					}
 	};
 }

@@ -16,7 +16,7 @@ import {
 	type FitMatrix
 } from '$lib/domain/fit/score';
 import { criteria, type Criterion, type Weights } from '$lib/domain/strategy/strategy';
-import { formatDate } from '$lib/format';
+import { formatDate, formatNumber } from '$lib/format';
 import { renderSvg } from '../charts/render';
 import {
 	deleteFitOverride,
@@ -48,6 +48,8 @@ export interface FitProvenance {
 	strategyIsExample: boolean;
 	strategyDate: string;
 	landscapeUpdatedAt: string | null;
+	/** The company register's lists behind the reach figures, when it has any for the clusters. */
+	register: { clusters: number; lists: number; latestImport: string } | null;
 	/** The provenance in one line, in the user's language. */
 	text: string;
 }
@@ -66,6 +68,16 @@ export function fitProvenance(ctx: Ctx, inputs: FitInputs): FitProvenance {
 				o
 			)
 		: m.fit_provenance_no_survey({}, o);
+	const register = inputs.register
+		? m.fit_provenance_register(
+				{
+					lists: formatNumber(inputs.register.lists, ctx.locale),
+					clusters: formatNumber(inputs.register.clusters, ctx.locale),
+					date: formatDate(inputs.register.latestImport, ctx.locale)
+				},
+				o
+			)
+		: '';
 	return {
 		source: 'derived',
 		survey: r
@@ -83,9 +95,11 @@ export function fitProvenance(ctx: Ctx, inputs: FitInputs): FitProvenance {
 		strategyIsExample: inputs.version.isExample,
 		strategyDate: inputs.version.createdAt.toISOString(),
 		landscapeUpdatedAt: inputs.landscapeUpdatedAt,
+		register: inputs.register,
 		text: m.fit_provenance(
 			{
 				survey,
+				register,
 				version: inputs.version.version,
 				date: formatDate(inputs.version.createdAt, ctx.locale),
 				landscape: inputs.landscapeUpdatedAt
@@ -184,7 +198,12 @@ export function breakdown(
 						}
 					: c.source.kind === 'profile'
 						? { href: `/klynger/${c.source.cluster}`, label: m.fit_link_profile({}, o) }
-						: null
+						: c.source.kind === 'register'
+							? {
+									href: `/virksomheder?region=${inputs.region.code}`,
+									label: m.fit_link_register({}, o)
+								}
+							: null
 		}))
 	};
 }

@@ -1,8 +1,9 @@
 /**
  * Turns the statements of the fit model and the recommender (message key + parameters) into text
- * in the user's language: numbers through the shared formatter, stage codes as their labels.
+ * in the user's language: numbers through the shared formatter, stage codes as their labels, a
+ * `date` (ISO) as a date.
  */
-import { formatNumber, type Locale } from '$lib/format';
+import { formatDate, formatNumber, type Locale } from '$lib/format';
 import type { Taxonomy } from '$lib/domain/taxonomy';
 import { messageByKey } from '../i18n';
 
@@ -21,7 +22,8 @@ export function statementText(
 		if (typeof value === 'number') params[name] = formatNumber(value, locale, 0);
 		else if (name === 'stage') {
 			params[name] = taxonomy.maturityStages.find((s) => s.code === value)?.[locale] ?? value;
-		} else params[name] = value;
+		} else if (name === 'date') params[name] = formatDate(value, locale);
+		else params[name] = value;
 	}
 	return messageByKey(statement.key, params, locale) ?? statement.key;
 }

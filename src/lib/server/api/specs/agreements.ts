@@ -15,7 +15,9 @@ const Measurement = z.object({
 	comment: z.string().nullable(),
 	provenance: z
 		.record(z.string(), z.unknown())
-		.describe('manual (by), survey (roundId, roundTitle) or register')
+		.describe(
+			'manual (by), survey (roundId, roundTitle) or import (year, importedOn, lists: kind and filename of the register lists counted)'
+		)
 });
 
 export const listAgreements = defineEndpoint({
@@ -138,7 +140,7 @@ export const addKpi = defineEndpoint({
 	method: 'POST',
 	operationId: 'addKpi',
 	summary:
-		'Adds a KPI to a goal: `source` is `manual` or an automatic source (survey-members, survey-unique-companies, survey-participants, survey-activities, survey-covered-presence).',
+		'Adds a KPI to a goal: `source` is `manual` or an automatic source (survey-members, survey-unique-companies, survey-participants, survey-activities, survey-covered-presence, register-unique-companies).',
 	tag: 'agreements',
 	params: idParams.extend({ goalId: z.coerce.number().int().min(1) }),
 	body: KpiInputSchema,

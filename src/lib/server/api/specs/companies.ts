@@ -39,9 +39,9 @@ export const createImport = defineEndpoint({
 	method: 'POST',
 	operationId: 'createImport',
 	summary:
-		'Imports a CSV file sent as the request body (text/csv): a CVR extract, or a cluster’s member or participant list for a year. All or nothing: a bad row answers 400 with the line and field named.',
+		'Imports a CSV or XLSX file sent as the request body (text/csv or the XLSX media type): a CVR extract, or a cluster’s member or participant list for a year. All or nothing: a bad row answers 400 with the line and field named.',
 	description:
-		'Columns are recognised by header (Danish or English); `mapping` (JSON, field → header) overrides. Encoding UTF-8 (with or without BOM) or Latin-1; delimiter `;`, `,` or tab.',
+		'Columns are recognised by header (Danish or English); `mapping` (JSON, field → header) overrides. Encoding UTF-8 (with or without BOM) or Latin-1; delimiter `;`, `,` or tab. An XLSX file is read from its first sheet; its container is checked (zip expansion ratio, size, entries) before it is inflated. The body is streamed to a temporary file, at most 400 MB and 3 million rows.',
 	tag: 'companies',
 	query: z.object({
 		kind: z.enum(['register', 'members', 'participants']),
@@ -56,6 +56,7 @@ export const createImport = defineEndpoint({
 	response: z.object({
 		importId: z.number().int(),
 		kind: z.enum(['register', 'members', 'participants']),
+		format: z.enum(['csv', 'xlsx']),
 		rowsRead: z.number().int(),
 		rowsAccepted: z.number().int(),
 		rowsForReview: z.number().int(),

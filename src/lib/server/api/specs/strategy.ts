@@ -24,12 +24,22 @@ const Provenance = z
 		strategyIsExample: z.boolean(),
 		strategyDate: timestamp,
 		landscapeUpdatedAt: z.string().nullable(),
+		register: z
+			.object({
+				clusters: z.number().int(),
+				lists: z.number().int(),
+				latestImport: timestamp
+			})
+			.nullable()
+			.describe(
+				'The company register’s member and participant lists whose unique counts stand in for the clusters’ own unique-company figures; null when it has none'
+			),
 		text: z.string()
 	})
 	.meta({
 		id: 'FitProvenance',
 		description:
-			'Where the derived figures come from: survey round (n of N), strategy version, landscape date.'
+			'Where the derived figures come from: survey round (n of N), company register lists, strategy version, landscape date.'
 	});
 
 export const getStrategy = defineEndpoint({

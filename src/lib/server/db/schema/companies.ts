@@ -1,5 +1,4 @@
 import {
-	bigint,
 	boolean,
 	date,
 	index,
@@ -65,17 +64,17 @@ export const companyImports = pgTable('company_imports', {
 /**
  * A company in a cluster's member or participant list for a year. A new list for the same
  * cluster, year and kind replaces the old one.
+ *
+ * A fact table written a million rows at a time by COPY: it has no key of its own and no
+ * foreign keys, because a per-row key and constraint check cost more than the write itself at
+ * that size. Its rows are written only by their import, in the import's transaction, and
+ * removed with it by `deleteListImports` (scope index below).
  */
 export const companyListRows = pgTable(
 	'company_list_rows',
 	{
-		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-		importId: integer('import_id')
-			.notNull()
-			.references(() => companyImports.id, { onDelete: 'cascade' }),
-		clusterId: integer('cluster_id')
-			.notNull()
-			.references(() => clusters.id, { onDelete: 'cascade' }),
+		importId: integer('import_id').notNull(),
+		clusterId: integer('cluster_id').notNull(),
 		year: integer('year').notNull(),
 		kind: text('kind', { enum: ['members', 'participants'] }).notNull(),
 		cvr: text('cvr').notNull(),
@@ -83,10 +82,7 @@ export const companyListRows = pgTable(
 		activity: text('activity'),
 		onDate: date('on_date')
 	},
-	(t) => [
-		index('company_list_rows_scope_idx').on(t.clusterId, t.year, t.kind),
-		index('company_list_rows_cvr_idx').on(t.cvr)
-	]
+	(t) => [index('company_list_rows_scope_idx').on(t.clusterId, t.year, t.kind)]
 );
 
 /** Rows without a valid CVR number, with a suggested match for an analyst to confirm or reject. */
@@ -124,4 +120,31 @@ export const companyStatsCache = pgTable(
 		computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.regionCode, t.key] })]
+);
+
+/**
+ * Where each company of each cluster's lists for a year counts: one row per company, cluster,
+ * year and municipality, attributed by the participating production unit when the register knows
+ * it, else by the registered address, with the region and size class beside it. Kept up to date
+ * by every import in its own transaction (one cluster and year at a time for a list, everything
+ * after a register extract), so the unique counts read this narrow table instead of joining a
+ * million list rows with the register. Derived, like the list rows, so without foreign keys.
+ */
+export const companyPresence = pgTable(
+	'company_presence',
+	{
+		clusterId: integer('cluster_id').notNull(),
+		year: integer('year').notNull(),
+		cvr: text('cvr').notNull(),
+		municipalityCode: text('municipality_code').notNull(),
+		regionCode: text('region_code').notNull(),
+		rule: text('rule', { enum: ['production-unit', 'company-address'] }).notNull(),
+		sizeClass: text('size_class', { enum: ['lt50', 'ge50', 'unknown'] }).notNull()
+	},
+	// No key: the rows are grouped when written, and a four-column text key made writing a
+	// national list's 200,000 presence rows slower than computing them.
+	(t) => [
+		index('company_presence_scope_idx').on(t.clusterId, t.year),
+		index('company_presence_region_idx').on(t.regionCode, t.year)
+	]
 );

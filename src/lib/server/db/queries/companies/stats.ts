@@ -1,7 +1,7 @@
 /**
  * Unique companies in the cluster lists of a region: each query counts distinct CVR numbers
- * over the lists' rows, attributed to a municipality by the participating production unit when
- * the register knows it, else by the company's registered address.
+ * over the kept presence rows, attributed to a municipality by the participating production
+ * unit when the register knows it, else by the company's registered address.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
@@ -10,21 +10,15 @@ import { queryRows } from '../../rows';
 /** Years a count covers: one year, a span (a survey round's "since" years), or all (null). */
 export type YearSpan = { from: number; to: number } | null;
 
-/** The lists' companies in the region (and years), one row per company, cluster and municipality. */
+/**
+ * The lists' companies in the region (and years), one row per company, cluster and
+ * municipality, from the kept attribution in `company_presence` (see `presence.ts`).
+ */
 function scoped(regionCode: string, years: YearSpan): SQL {
-	return sql`select distinct r.cvr, r.cluster_id,
-			coalesce(pu.municipality_code, c.municipality_code) as municipality_code,
-			case when pu.municipality_code is not null then 'production-unit'
-				when c.municipality_code is not null then 'company-address' else 'unknown' end as rule,
-			c.employee_band
-		from company_list_rows r
-		left join production_units pu on pu.pnr = r.pnr
-		left join companies c on c.cvr = r.cvr
-		join municipalities m on m.code = coalesce(pu.municipality_code, c.municipality_code)
-		where m.region_code = ${regionCode} ${years === null ? sql`` : sql`and r.year between ${years.from} and ${years.to}`}`;
+	return sql`select cvr, cluster_id, municipality_code, rule, size_class
+		from company_presence
+		where region_code = ${regionCode} ${years === null ? sql`` : sql`and year between ${years.from} and ${years.to}`}`;
 }
-
-const LARGE = sql`('50-99', '100-199', '200-499', '500-999', '1000+')`;
 
 export async function regionTotals(
 	db: Db | Tx,
@@ -34,67 +28,43 @@ export async function regionTotals(
 	const [row] = await queryRows<{ unique: number; lt50: number; ge50: number; unknown: number }>(
 		db,
 		sql`with s as (${scoped(regionCode, years)}),
-			per_company as (select cvr, max(employee_band) as band from s group by cvr)
+			per_company as (select cvr, min(size_class) as size from s group by cvr)
 		select count(*)::int as "unique",
-			count(*) filter (where band is not null and band not in ${LARGE})::int as "lt50",
-			count(*) filter (where band in ${LARGE})::int as "ge50",
-			count(*) filter (where band is null)::int as "unknown"
+			count(*) filter (where size = 'lt50')::int as "lt50",
+			count(*) filter (where size = 'ge50')::int as "ge50",
+			count(*) filter (where size = 'unknown')::int as "unknown"
 		from per_company`
 	);
 	return row ?? { unique: 0, lt50: 0, ge50: 0, unknown: 0 };
 }
 
-export async function uniqueByMunicipality(
-	db: Db | Tx,
-	regionCode: string,
-	years: YearSpan
-): Promise<{ code: string; n: number }[]> {
-	return queryRows(
-		db,
-		sql`with s as (${scoped(regionCode, years)})
-		select municipality_code as "code", count(distinct cvr)::int as "n"
-		from s group by municipality_code order by municipality_code`
-	);
-}
+export type FigureDimension = 'total' | 'size' | 'municipality' | 'cluster' | 'overlap' | 'rule';
 
-export async function uniqueByCluster(
+/**
+ * Every figure of a region in one statement, so the region's presence rows are read once:
+ * rows of (dimension, key, n) — the unique total, companies per size class, per municipality,
+ * per cluster (slug), per number of clusters (overlap) and per attribution rule.
+ */
+export async function regionFigures(
 	db: Db | Tx,
 	regionCode: string,
 	years: YearSpan
-): Promise<{ slug: string; n: number }[]> {
+): Promise<{ dimension: FigureDimension; key: string; n: number }[]> {
 	return queryRows(
 		db,
-		sql`with s as (${scoped(regionCode, years)})
-		select k.slug as "slug", count(distinct s.cvr)::int as "n"
-		from s join clusters k on k.id = s.cluster_id group by k.slug order by k.slug`
-	);
-}
-
-/** How many companies are in 1, 2, 3, … of the clusters' lists. */
-export async function overlap(
-	db: Db | Tx,
-	regionCode: string,
-	years: YearSpan
-): Promise<{ clusters: number; companies: number }[]> {
-	return queryRows(
-		db,
-		sql`with s as (${scoped(regionCode, years)}),
-			per_company as (select cvr, count(distinct cluster_id) as k from s group by cvr)
-		select k::int as "clusters", count(*)::int as "companies"
-		from per_company group by k order by k`
-	);
-}
-
-/** Companies counted by each attribution rule, so every count can show its rule. */
-export async function byRule(
-	db: Db | Tx,
-	regionCode: string,
-	years: YearSpan
-): Promise<{ rule: string; n: number }[]> {
-	return queryRows(
-		db,
-		sql`with s as (${scoped(regionCode, years)})
-		select rule as "rule", count(distinct cvr)::int as "n" from s group by rule order by rule`
+		// Distinct pairs by `group by` rather than `count(distinct …)`, which always sorts.
+		sql`with s as materialized (${scoped(regionCode, years)}),
+			per_cluster as (select cvr, cluster_id, min(size_class) as size from s group by cvr, cluster_id),
+			per_company as (select cvr, min(size) as size, count(*) as k from per_cluster group by cvr)
+		select 'total' as "dimension", '' as "key", count(*)::int as "n" from per_company
+		union all select 'size', size, count(*)::int from per_company group by size
+		union all select 'overlap', k::text, count(*)::int from per_company group by k
+		union all select 'municipality', code, count(*)::int
+			from (select municipality_code as code, cvr from s group by 1, 2) x group by code
+		union all select 'cluster', k.slug, count(*)::int
+			from per_cluster p join clusters k on k.id = p.cluster_id group by k.slug
+		union all select 'rule', rule, count(*)::int
+			from (select rule, cvr from s group by 1, 2) x group by rule`
 	);
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
-import { companies, companyImports, companyReviewRows, productionUnits } from '../../schema';
+import { companies, companyImports, companyListRows, companyReviewRows } from '../../schema';
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 2000;
@@ -18,11 +18,20 @@ export async function insertImport(
 	return row;
 }
 
-/** Removes the earlier lists of a cluster, year and kind (their rows go with them). */
+/** Removes the earlier lists of a cluster, year and kind, and their rows. */
 export async function deleteListImports(
 	tx: Db | Tx,
 	scope: { clusterId: number; year: number; kind: 'members' | 'participants' }
 ): Promise<number> {
+	await tx
+		.delete(companyListRows)
+		.where(
+			and(
+				eq(companyListRows.clusterId, scope.clusterId),
+				eq(companyListRows.year, scope.year),
+				eq(companyListRows.kind, scope.kind)
+			)
+		);
 	const rows = await tx
 		.delete(companyImports)
 		.where(
@@ -36,84 +45,76 @@ export async function deleteListImports(
 	return rows.length;
 }
 
-type CompanyColumns = Omit<typeof companies.$inferInsert, 'updatedAt'>;
+/** The columns of a list row in COPY order: the import's scope, then what the file gives. */
+export const LIST_COPY_COLUMNS = [
+	'import_id',
+	'cluster_id',
+	'year',
+	'kind',
+	'cvr',
+	'pnr',
+	'activity',
+	'on_date'
+] as const;
 
-/** Companies as one array per column, for `unnest` (see `insertListRows`). */
-function companyArrays(batch: CompanyColumns[]) {
-	return sql`select * from unnest(
-		${sql.param(batch.map((c) => c.cvr))}::text[],
-		${sql.param(batch.map((c) => c.name))}::text[],
-		${sql.param(batch.map((c) => c.nameKey))}::text[],
-		${sql.param(batch.map((c) => c.municipalityCode ?? null))}::text[],
-		${sql.param(batch.map((c) => c.postalCode ?? null))}::text[],
-		${sql.param(batch.map((c) => c.employeeBand ?? null))}::text[],
-		${sql.param(batch.map((c) => c.industryCode ?? null))}::text[],
-		${sql.param(batch.map((c) => c.adProtected ?? false))}::boolean[])`;
-}
-
-const COMPANY_COLUMNS = sql`(cvr, name, name_key, municipality_code, postal_code, employee_band, industry_code, ad_protected)`;
-
-/** Adds or updates companies by CVR number; the newest extract wins. CVR numbers are distinct. */
-export async function upsertCompanies(tx: Db | Tx, rows: CompanyColumns[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += ARRAY_BATCH) {
-		await tx.execute(sql`insert into companies ${COMPANY_COLUMNS}
-			${companyArrays(rows.slice(i, i + ARRAY_BATCH))}
-			on conflict (cvr) do update set name = excluded.name, name_key = excluded.name_key,
-				municipality_code = excluded.municipality_code, postal_code = excluded.postal_code,
-				employee_band = excluded.employee_band, industry_code = excluded.industry_code,
-				ad_protected = excluded.ad_protected, updated_at = now()`);
-	}
-}
-
-/** Adds companies known only through a production unit, leaving known ones as they are. */
-export async function insertMissingCompanies(tx: Db | Tx, rows: CompanyColumns[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += ARRAY_BATCH) {
-		await tx.execute(sql`insert into companies ${COMPANY_COLUMNS}
-			${companyArrays(rows.slice(i, i + ARRAY_BATCH))}
-			on conflict (cvr) do nothing`);
-	}
-}
-
-/** Adds or updates production units; P-numbers are distinct. */
-export async function upsertProductionUnits(
-	tx: Db | Tx,
-	rows: (typeof productionUnits.$inferInsert)[]
-): Promise<void> {
-	for (let i = 0; i < rows.length; i += ARRAY_BATCH) {
-		const batch = rows.slice(i, i + ARRAY_BATCH);
-		await tx.execute(sql`insert into production_units (pnr, cvr, municipality_code)
-			select * from unnest(
-				${sql.param(batch.map((u) => u.pnr))}::text[],
-				${sql.param(batch.map((u) => u.cvr))}::text[],
-				${sql.param(batch.map((u) => u.municipalityCode ?? null))}::text[])
-			on conflict (pnr) do update set cvr = excluded.cvr, municipality_code = excluded.municipality_code`);
-	}
-}
-
-/** Rows per statement when the rows travel as arrays: one parameter per column. */
-const ARRAY_BATCH = 50_000;
+/** The columns of a register extract's staging table, in COPY order. */
+export const REGISTER_COPY_COLUMNS = [
+	'cvr',
+	'pnr',
+	'name',
+	'name_key',
+	'municipality_code',
+	'postal_code',
+	'employee_band',
+	'industry_code',
+	'ad_protected'
+] as const;
 
 /**
- * A list's rows, sent as one array per column and unnested by the database: building a
- * many-row VALUES statement costs more than the insert itself at this size.
+ * A scratch table for a register extract, dropped at commit. `seq` keeps the file's order, so
+ * the last row of a CVR or P-number wins, as when the extract is read top to bottom.
  */
-export async function insertListRows(
-	tx: Db | Tx,
-	scope: { importId: number; clusterId: number; year: number; kind: 'members' | 'participants' },
-	rows: { cvr: string; pnr: string | null; activity: string | null; onDate: string | null }[]
+export async function createRegisterStage(tx: Tx): Promise<string> {
+	await tx.execute(sql`create temp table company_register_stage (
+		seq bigint generated always as identity, cvr text not null, pnr text, name text not null,
+		name_key text not null, municipality_code text, postal_code text, employee_band text,
+		industry_code text, ad_protected boolean not null) on commit drop`);
+	return 'company_register_stage';
+}
+
+/**
+ * Moves a staged extract into the register: a row without a P-number describes the company at
+ * its registered address (added or updated); a row with one describes a production unit with
+ * its own municipality (the company is added if unknown, never overwritten by it).
+ */
+export async function mergeRegisterStage(tx: Tx): Promise<void> {
+	await tx.execute(sql`insert into companies (cvr, name, name_key, municipality_code, postal_code,
+			employee_band, industry_code, ad_protected)
+		select distinct on (cvr) cvr, name, name_key, municipality_code, postal_code, employee_band,
+			industry_code, ad_protected
+		from company_register_stage where pnr is null order by cvr, seq desc
+		on conflict (cvr) do update set name = excluded.name, name_key = excluded.name_key,
+			municipality_code = excluded.municipality_code, postal_code = excluded.postal_code,
+			employee_band = excluded.employee_band, industry_code = excluded.industry_code,
+			ad_protected = excluded.ad_protected, updated_at = now()`);
+	await tx.execute(sql`insert into companies (cvr, name, name_key, employee_band, industry_code,
+			ad_protected)
+		select distinct on (cvr) cvr, name, name_key, employee_band, industry_code, ad_protected
+		from company_register_stage where pnr is not null order by cvr, seq desc
+		on conflict (cvr) do nothing`);
+	await tx.execute(sql`insert into production_units (pnr, cvr, municipality_code)
+		select distinct on (pnr) pnr, cvr, municipality_code
+		from company_register_stage where pnr is not null order by pnr, seq desc
+		on conflict (pnr) do update set cvr = excluded.cvr, municipality_code = excluded.municipality_code`);
+}
+
+/** The row counts of an import, known once its file has been read. */
+export async function setImportCounts(
+	tx: Tx,
+	id: number,
+	counts: { rowsRead: number; rowsAccepted: number; rowsForReview: number; mapping: unknown }
 ): Promise<void> {
-	for (let i = 0; i < rows.length; i += ARRAY_BATCH) {
-		const batch = rows.slice(i, i + ARRAY_BATCH);
-		await tx.execute(sql`insert into company_list_rows
-			(import_id, cluster_id, year, kind, cvr, pnr, activity, on_date)
-			select ${scope.importId}, ${scope.clusterId}, ${scope.year}, ${scope.kind}, r.cvr, r.pnr, r.activity, r.on_date
-			from unnest(
-				${sql.param(batch.map((r) => r.cvr))}::text[],
-				${sql.param(batch.map((r) => r.pnr))}::text[],
-				${sql.param(batch.map((r) => r.activity))}::text[],
-				${sql.param(batch.map((r) => r.onDate))}::date[]
-			) as r(cvr, pnr, activity, on_date)`);
-	}
+	await tx.update(companyImports).set(counts).where(eq(companyImports.id, id));
 }
 
 export async function insertReviewRows(
