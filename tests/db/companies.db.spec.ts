@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import { countCompanies } from '../../src/lib/server/db/queries/companies/writes';
-import { importCompanyFile } from '../../src/lib/server/services/company-import';
+import {
+	importCompanyFile,
+	type ImportProgress
+} from '../../src/lib/server/services/company-import';
+import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
 import { companyStats } from '../../src/lib/server/services/company-stats';
 import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
 import { seedDemoData } from '../../src/lib/server/services/demo';
@@ -277,5 +281,35 @@ describe('XLSX member lists', () => {
 		const stats = await companyStats(analyst, { region: '1081', year: 2022 });
 		expect(stats.byCluster).toEqual({ digitallead: stats.uniqueCompanies });
 		expect(stats.uniqueCompanies).toBeGreaterThan(0);
+	});
+});
+
+describe('progress of a long import', () => {
+	it('tells the rows and bytes read as the file is read, then saving and counting', async () => {
+		const analyst = await testDb().userCtx('analyst');
+		const rows = ['cvr'];
+		for (let n = 5_000_000; rows.length <= 120_000; n += 1) {
+			const cvr = withCheckDigit(String(n));
+			if (cvr) rows.push(cvr);
+		}
+		const bytes = Buffer.from(`${rows.join('\n')}\n`);
+		const told: ImportProgress[] = [];
+		await importCompanyFile(
+			analyst,
+			bytes,
+			{ kind: 'participants', cluster: 'clean', year: 2020, filename: 'big.csv' },
+			(p) => told.push(p)
+		);
+		// Told after each batch of rows once another 50,000 have been read.
+		const reading = told.filter((p) => p.phase === 'reading');
+		expect(reading.map((p) => Math.floor(p.rows / 50_000))).toEqual([1, 2]);
+		// Bytes run ahead of rows by what the parser has buffered (1 MB chunks).
+		expect(reading[0]?.bytes).toBeGreaterThan(0);
+		expect(reading[1]?.bytes).toBeGreaterThanOrEqual(reading[0]?.bytes ?? 0);
+		expect(told.every((p) => p.totalBytes === bytes.length)).toBe(true);
+		expect(told.slice(-2).map((p) => [p.phase, p.rows, p.bytes])).toEqual([
+			['saving', 120_000, bytes.length],
+			['counting', 120_000, bytes.length]
+		]);
 	});
 });

@@ -1,8 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
 import { expectNoA11yViolations, login, signedInRequest } from './helpers';
 
 const fixture = (name: string) => `tests/fixtures/imports/${name}`;
+
+/** The n-th CVR number with a valid check digit from `from` on (synthetic, not in the register). */
+function cvrFor(from: number): string {
+	for (let n = from; ; n += 1) {
+		const cvr = withCheckDigit(String(n));
+		if (cvr) return cvr;
+	}
+}
 
 test('a member list: register first, columns mapped, two unmatched rows reviewed, counts and map', async ({
 	page
@@ -15,7 +24,7 @@ test('a member list: register first, columns mapped, two unmatched rows reviewed
 	// The register extract, so companies have addresses.
 	const upload = page.getByTestId('upload-form');
 	await upload.getByLabel('Hvad er filen?').selectOption('register');
-	await upload.getByLabel('Fil (CSV)').setInputFiles(fixture('register.csv'));
+	await upload.getByLabel('Fil (CSV eller XLSX)').setInputFiles(fixture('register.csv'));
 	await upload.getByRole('button', { name: 'Indlæs' }).click();
 	await expect(
 		page.getByRole('status').filter({ hasText: '12 af 12 rækker indlæst' })
@@ -25,14 +34,18 @@ test('a member list: register first, columns mapped, two unmatched rows reviewed
 	await upload.getByLabel('Hvad er filen?').selectOption('members');
 	await upload.getByLabel('Klynge').selectOption('made');
 	await upload.getByLabel('År').fill('2023');
-	await upload.getByLabel('Fil (CSV)').setInputFiles(fixture('members-made-mapping.csv'));
+	await upload
+		.getByLabel('Fil (CSV eller XLSX)')
+		.setInputFiles(fixture('members-made-mapping.csv'));
 	await upload.getByRole('button', { name: 'Indlæs' }).click();
 	await expect(page.getByTestId('form-errors')).toContainText('Filen mangler en kolonne med');
 	await expectNoA11yViolations(page);
 	await upload.getByLabel('Kolonne for CVR-nummer').fill('Firmaets nummer');
 	await upload.getByLabel('Kolonne for navn').fill('Firma');
 	await upload.getByLabel('Klynge').selectOption('made');
-	await upload.getByLabel('Fil (CSV)').setInputFiles(fixture('members-made-mapping.csv'));
+	await upload
+		.getByLabel('Fil (CSV eller XLSX)')
+		.setInputFiles(fixture('members-made-mapping.csv'));
 	await upload.getByRole('button', { name: 'Indlæs' }).click();
 	await expect(
 		page.getByRole('status').filter({ hasText: '3 af 5 rækker indlæst; 2 til gennemsyn' })
@@ -59,6 +72,50 @@ test('a member list: register first, columns mapped, two unmatched rows reviewed
 		page.getByTestId('by-municipality').getByRole('row', { name: /Aalborg/ })
 	).toContainText('3');
 	await expect(page.locator('figure svg')).toBeVisible();
+	await expectNoA11yViolations(page);
+});
+
+test('an XLSX list: a zip bomb refused, a workbook read; a 600,000-row list through the page', async ({
+	page
+}, testInfo) => {
+	test.setTimeout(180_000);
+	await login(page, 'analyst');
+	// Choices made before the page has hydrated would be reset by it.
+	await page.goto('/virksomheder?region=1081', { waitUntil: 'networkidle' });
+	const upload = page.getByTestId('upload-form');
+	const chooseList = async (cluster: string, year: string) => {
+		await upload.getByLabel('Hvad er filen?').selectOption('members');
+		await upload.getByLabel('Klynge').selectOption(cluster);
+		await upload.getByLabel('År').fill(year);
+	};
+
+	await chooseList('digitallead', '2019');
+	await upload
+		.getByLabel('Fil (CSV eller XLSX)')
+		.setInputFiles(fixture('bad/xlsx/members-zip-bomb.xlsx'));
+	await upload.getByRole('button', { name: 'Indlæs' }).click();
+	await expect(page.getByTestId('form-errors')).toContainText('Filen pakker sig ud til');
+	await page.waitForLoadState('networkidle');
+
+	await chooseList('digitallead', '2019');
+	await upload.getByLabel('Fil (CSV eller XLSX)').setInputFiles(fixture('members-xlsx-2023.xlsx'));
+	await upload.getByRole('button', { name: 'Indlæs' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '5 af 5 rækker indlæst' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+
+	// A national-size list through the page: 600,000 rows, 5 MB.
+	const rows = ['cvr'];
+	for (let n = 0; n < 600_000; n++) rows.push(cvrFor(4_000_000 + n));
+	const big = testInfo.outputPath('participants-600k.csv');
+	writeFileSync(big, `${rows.join('\n')}\n`);
+	await upload.getByLabel('Hvad er filen?').selectOption('participants');
+	await upload.getByLabel('Klynge').selectOption('digitallead');
+	await upload.getByLabel('År').fill('2019');
+	await upload.getByLabel('Fil (CSV eller XLSX)').setInputFiles(big);
+	await upload.getByRole('button', { name: 'Indlæs' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: '600.000 af 600.000 rækker indlæst' })
+	).toBeVisible({ timeout: 120_000 });
 	await expectNoA11yViolations(page);
 });
 
@@ -90,6 +147,22 @@ test('API: a list as text/csv, refused rows by line, and the stats', async ({ re
 	};
 	expect(stats.uniqueCompanies).toBe(1);
 	expect(stats.byMunicipality['773']).toBe(1);
+	const workbook = await api.post(
+		'/api/v1/imports?kind=members&cluster=made&year=2018&filename=members.xlsx',
+		{
+			headers: {
+				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+			},
+			data: readFileSync(fixture('members-xlsx-2023.xlsx'))
+		}
+	);
+	expect(workbook.status()).toBe(201);
+	// The upload page's progress question: nothing under a token no upload of this user has.
+	const progress = await api.get(
+		'/virksomheder/fremdrift?token=0f7c2a9e-3b1d-4c5e-8f6a-2d9b7e1c4a30'
+	);
+	expect(await progress.json()).toEqual({ progress: null });
+	expect(await workbook.json()).toMatchObject({ format: 'xlsx', rowsAccepted: 5 });
 	const viewer = await signedInRequest(request, 'viewer');
 	expect(
 		(

@@ -6,11 +6,11 @@
  * its chunks are gathered into blobs of a bounded size and copied one after another.
  */
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
-import type pg from 'pg';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { Tx } from './client';
+import type { Db, Tx } from './client';
 
 /** Where COPY text is written; `end()` waits until the database has taken every row. */
 export interface CopySink {
@@ -94,6 +94,34 @@ function pgliteSink(client: PgliteTransaction | PGlite, statement: string): Copy
 			return Promise.resolve();
 		}
 	};
+}
+
+/**
+ * Whether COPY can run while the file is still being read. On a server it can: the import's
+ * connection is its own. PGlite is one connection, and while an import's transaction is open
+ * every other request waits for it – the upload page could not even ask how far the import has
+ * come – so there the rows are held (as COPY text, about 40 bytes a row) while the file is read
+ * and copied in once the transaction opens.
+ */
+export function copiesWhileReading(db: Db): boolean {
+	return (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
+}
+
+/** COPY text held until the transaction is open (see `copiesWhileReading`). */
+export class HeldCopy {
+	private parts: string[] = [];
+
+	write(chunk: string): Promise<void> {
+		this.parts.push(chunk);
+		return Promise.resolve();
+	}
+
+	/** Copies the held rows into `table` in the transaction, then forgets them. */
+	async copyInto(tx: Tx, table: string, columns: readonly string[]): Promise<void> {
+		const sink = copyInto(tx, table, columns);
+		for (const part of this.parts.splice(0)) await sink.write(part);
+		await sink.end();
+	}
 }
 
 /** A value in COPY's text format: backslash, tab and line breaks escaped, `\N` for null. */

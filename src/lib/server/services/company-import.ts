@@ -14,7 +14,7 @@ import { importFields } from '$lib/domain/companies/headers';
 import { normaliseName, suggestMatch } from '$lib/domain/companies/names';
 import type { RowContext } from '$lib/domain/companies/rows';
 import { NotFoundError, type FieldIssue } from '$lib/domain/errors';
-import { copyInto } from '../db/bulk';
+import { HeldCopy, copiesWhileReading, copyInto } from '../db/bulk';
 import type { Tx } from '../db/client';
 import { clearFigures } from '../db/queries/companies/cache';
 import { refreshPresence, rebuildPresence } from '../db/queries/companies/presence';
@@ -22,12 +22,14 @@ import {
 	LIST_COPY_COLUMNS,
 	REGISTER_COPY_COLUMNS,
 	companiesByNameKey,
+	REGISTER_STAGE,
 	createRegisterStage,
 	deleteListImports,
 	insertImport,
 	insertReviewRows,
 	lastMappingOf,
 	mergeRegisterStage,
+	reserveImportId,
 	setImportCounts
 } from '../db/queries/companies/writes';
 import { findClusterBySlug } from '../db/queries/landscape/clusters';
@@ -172,7 +174,32 @@ export async function importCompanyFile(
 		Object.assign(progress, change);
 		onProgress?.({ ...progress });
 	};
-	return ctx.db.transaction(async (tx) => {
+	const id = await reserveImportId(ctx.db);
+	const table = options.kind === 'register' ? REGISTER_STAGE : 'company_list_rows';
+	const columns = options.kind === 'register' ? REGISTER_COPY_COLUMNS : LIST_COPY_COLUMNS;
+	let lastRows = 0;
+	const read = (write: (text: string) => Promise<void>) =>
+		readRows(
+			ctx,
+			recordsOf(ctx, source, sniffed, (bytes) => (progress.bytes = bytes)),
+			{
+				kind: options.kind,
+				mapping: options.mapping,
+				remembered,
+				rowContext,
+				listScope: cluster ? `${id}\t${cluster.id}\t${options.year}\t${options.kind}\t` : '',
+				write,
+				exactLines:
+					sniffed.format === 'csv' ? (lines) => csvLines(source, sniffed, lines) : undefined,
+				onRows: (rows) => {
+					if (rows - lastRows < 50_000) return;
+					lastRows = rows;
+					tell({ rows });
+				}
+			}
+		);
+	/** Everything but the rows themselves: the old list out, the import in, the counts. */
+	const prepare = async (tx: Tx) => {
 		const replaced =
 			cluster && options.kind !== 'register'
 				? await deleteListImports(tx, {
@@ -181,7 +208,8 @@ export async function importCompanyFile(
 						kind: options.kind
 					})
 				: 0;
-		const { id } = await insertImport(tx, {
+		await insertImport(tx, {
+			id,
 			kind: options.kind,
 			clusterId: cluster?.id ?? null,
 			year: options.year ?? null,
@@ -191,47 +219,19 @@ export async function importCompanyFile(
 			mapping: {},
 			createdByLabel: actorLabel(ctx.actor)
 		});
-		const sink =
-			options.kind === 'register'
-				? copyInto(tx, await createRegisterStage(tx), REGISTER_COPY_COLUMNS)
-				: copyInto(tx, 'company_list_rows', LIST_COPY_COLUMNS);
-		let read: ReadOutcome;
-		let lastRows = 0;
-		try {
-			read = await readRows(
-				ctx,
-				recordsOf(ctx, source, sniffed, (bytes) => (progress.bytes = bytes)),
-				{
-					kind: options.kind,
-					mapping: options.mapping,
-					remembered,
-					rowContext,
-					listScope: cluster ? `${id}\t${cluster.id}\t${options.year}\t${options.kind}\t` : '',
-					write: (text) => sink.write(text),
-					exactLines:
-						sniffed.format === 'csv' ? (lines) => csvLines(source, sniffed, lines) : undefined,
-					onRows: (rows) => {
-						if (rows - lastRows < 50_000) return;
-						lastRows = rows;
-						tell({ rows });
-					}
-				}
-			);
-			await sink.end();
-		} catch (err) {
-			await sink.abort();
-			throw err;
-		}
-		tell({ phase: 'saving', rows: read.rowsRead, bytes: totalBytes });
+		if (options.kind === 'register') await createRegisterStage(tx);
+		return replaced;
+	};
+	const finish = async (tx: Tx, outcome: ReadOutcome, replaced: number) => {
+		tell({ phase: 'counting', rows: outcome.rowsRead, bytes: totalBytes });
 		if (options.kind === 'register') await mergeRegisterStage(tx);
-		else await saveReviewRows(tx, id, read);
+		else await saveReviewRows(tx, id, outcome);
 		await setImportCounts(tx, id, {
-			rowsRead: read.rowsRead,
-			rowsAccepted: read.rowsAccepted,
-			rowsForReview: read.review.length,
-			mapping: read.mapping
+			rowsRead: outcome.rowsRead,
+			rowsAccepted: outcome.rowsAccepted,
+			rowsForReview: outcome.review.length,
+			mapping: outcome.mapping
 		});
-		tell({ phase: 'counting' });
 		if (cluster && options.year)
 			await refreshPresence(tx, { clusterId: cluster.id, year: options.year });
 		else await rebuildPresence(tx);
@@ -240,20 +240,49 @@ export async function importCompanyFile(
 			entity: 'company-import',
 			entityId: id,
 			action: 'create',
-			after: { ...options, rowsRead: read.rowsRead, rowsAccepted: read.rowsAccepted, replaced }
+			after: {
+				...options,
+				rowsRead: outcome.rowsRead,
+				rowsAccepted: outcome.rowsAccepted,
+				replaced
+			}
 		});
 		return {
 			importId: id,
 			kind: options.kind,
 			format: sniffed.format,
-			rowsRead: read.rowsRead,
-			rowsAccepted: read.rowsAccepted,
-			rowsForReview: read.review.length,
+			rowsRead: outcome.rowsRead,
+			rowsAccepted: outcome.rowsAccepted,
+			rowsForReview: outcome.review.length,
 			encoding: sniffed.encoding,
 			delimiter: sniffed.format === 'xlsx' ? '' : sniffed.delimiter,
-			mapping: read.mapping,
+			mapping: outcome.mapping,
 			replaced
 		};
+	};
+	if (!copiesWhileReading(ctx.db)) {
+		const held = new HeldCopy();
+		const outcome = await read((text) => held.write(text));
+		tell({ phase: 'saving', rows: outcome.rowsRead, bytes: totalBytes });
+		return ctx.db.transaction(async (tx) => {
+			const replaced = await prepare(tx);
+			await held.copyInto(tx, table, columns);
+			return finish(tx, outcome, replaced);
+		});
+	}
+	return ctx.db.transaction(async (tx) => {
+		const replaced = await prepare(tx);
+		const sink = copyInto(tx, table, columns);
+		let outcome: ReadOutcome;
+		try {
+			outcome = await read((text) => sink.write(text));
+			tell({ phase: 'saving', rows: outcome.rowsRead, bytes: totalBytes });
+			await sink.end();
+		} catch (err) {
+			await sink.abort();
+			throw err;
+		}
+		return finish(tx, outcome, replaced);
 	});
 }
 

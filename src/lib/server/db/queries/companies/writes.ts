@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { queryRows } from '../../rows';
 import { companies, companyImports, companyListRows, companyReviewRows } from '../../schema';
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 parameters. */
@@ -9,13 +10,25 @@ async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>):
 	for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
 }
 
+/**
+ * An id for an import before its transaction opens, so its rows can be written out (as COPY
+ * text naming the import) while the file is read. An import that fails leaves a gap.
+ */
+export async function reserveImportId(db: Db | Tx): Promise<number> {
+	const [row] = await queryRows<{ id: number }>(
+		db,
+		sql`select nextval(pg_get_serial_sequence('company_imports', 'id'))::int as "id"`
+	);
+	if (!row) throw new Error('no id from the company_imports sequence');
+	return row.id;
+}
+
+/** The import's row, under the id reserved for it. */
 export async function insertImport(
 	tx: Db | Tx,
-	values: typeof companyImports.$inferInsert
-): Promise<{ id: number }> {
-	const [row] = await tx.insert(companyImports).values(values).returning({ id: companyImports.id });
-	if (!row) throw new Error('insert into company_imports returned nothing');
-	return row;
+	values: typeof companyImports.$inferInsert & { id: number }
+): Promise<void> {
+	await tx.insert(companyImports).overridingSystemValue().values(values);
 }
 
 /** Removes the earlier lists of a cluster, year and kind, and their rows. */
@@ -74,12 +87,13 @@ export const REGISTER_COPY_COLUMNS = [
  * A scratch table for a register extract, dropped at commit. `seq` keeps the file's order, so
  * the last row of a CVR or P-number wins, as when the extract is read top to bottom.
  */
-export async function createRegisterStage(tx: Tx): Promise<string> {
+export const REGISTER_STAGE = 'company_register_stage';
+
+export async function createRegisterStage(tx: Tx): Promise<void> {
 	await tx.execute(sql`create temp table company_register_stage (
 		seq bigint generated always as identity, cvr text not null, pnr text, name text not null,
 		name_key text not null, municipality_code text, postal_code text, employee_band text,
 		industry_code text, ad_protected boolean not null) on commit drop`);
-	return 'company_register_stage';
 }
 
 /**
