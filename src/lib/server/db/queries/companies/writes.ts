@@ -31,29 +31,18 @@ export async function insertImport(
 	await tx.insert(companyImports).overridingSystemValue().values(values);
 }
 
+type ListScope = { clusterId: number; year: number; kind: 'members' | 'participants' };
+
+/** The rows of `table` that belong to a cluster's list for a year and kind. */
+const inScope = (table: typeof companyListRows | typeof companyImports, scope: ListScope) =>
+	and(eq(table.clusterId, scope.clusterId), eq(table.year, scope.year), eq(table.kind, scope.kind));
+
 /** Removes the earlier lists of a cluster, year and kind, and their rows. */
-export async function deleteListImports(
-	tx: Db | Tx,
-	scope: { clusterId: number; year: number; kind: 'members' | 'participants' }
-): Promise<number> {
-	await tx
-		.delete(companyListRows)
-		.where(
-			and(
-				eq(companyListRows.clusterId, scope.clusterId),
-				eq(companyListRows.year, scope.year),
-				eq(companyListRows.kind, scope.kind)
-			)
-		);
+export async function deleteListImports(tx: Db | Tx, scope: ListScope): Promise<number> {
+	await tx.delete(companyListRows).where(inScope(companyListRows, scope));
 	const rows = await tx
 		.delete(companyImports)
-		.where(
-			and(
-				eq(companyImports.clusterId, scope.clusterId),
-				eq(companyImports.year, scope.year),
-				eq(companyImports.kind, scope.kind)
-			)
-		)
+		.where(inScope(companyImports, scope))
 		.returning({ id: companyImports.id });
 	return rows.length;
 }
