@@ -18,6 +18,7 @@ import {
 	type RowValues
 } from '$lib/domain/companies/rows';
 import { ValidationError, type FieldIssue } from '$lib/domain/errors';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatNumber } from '$lib/format';
 import { copyValue } from '../db/bulk';
 import type { RecordBatch } from '../company-files';
@@ -223,6 +224,10 @@ export async function readRows(
 		}
 		if (text && total === 0) await options.write(text);
 		options.onRows?.(out.rowsRead);
+		// A file already in memory is read without ever waiting for I/O; without a turn of the
+		// event loop per batch, the server would answer no other request (not even the page
+		// asking for this import's progress) until the whole file is read.
+		await nextTurn();
 	}
 	if (!columns)
 		throw reject(ctx, [{ path: [], message: m.import_empty({}, { locale: ctx.locale }) }]);
