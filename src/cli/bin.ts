@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError, ValidationError } from '$lib/domain/errors';
 import { ConfigError } from '$lib/server/config';
+import { connectionLostError } from '$lib/server/db/errors';
 import { DataDirLockedError } from '$lib/server/db/lock';
 import { m } from '$lib/server/i18n';
 import type { Locale } from '$lib/format';
@@ -131,7 +132,9 @@ export function buildProgram(
 	return { program, exitCode: () => exitCode };
 }
 
-function reportFailure(cli: Cli, err: unknown): number {
+function reportFailure(cli: Cli, caught: unknown): number {
+	// A lost database connection is said in one line, like a domain error: nothing was saved.
+	const err = connectionLostError(caught, cli.locale) ?? caught;
 	if (err instanceof ValidationError) {
 		if (cli.json) cli.printJson({ error: { message: err.message, issues: err.issues } });
 		cli.error(err.message);

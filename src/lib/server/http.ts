@@ -16,6 +16,7 @@ import {
 	type FieldIssue
 } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
+import { connectionLostError, lostConnectionIn } from './db/errors';
 import { m } from './i18n';
 import { logger } from './log';
 
@@ -28,6 +29,23 @@ export function statusOf(err: DomainError): number {
 	if (err instanceof RateLimitedError) return 429;
 	if (err instanceof UnavailableError) return 503;
 	return 400;
+}
+
+/**
+ * The domain error `err` is, or stands for: a lost database connection becomes
+ * `UnavailableError` (its transaction was rolled back, so trying again is safe). Anything else
+ * is unexpected.
+ */
+export function domainErrorOf(err: unknown, locale?: Locale): DomainError | undefined {
+	if (err instanceof DomainError) return err;
+	const lost = connectionLostError(err, locale);
+	// The client's listener logs only a dropped socket; this also names the failed query.
+	if (lost)
+		logger.warn('Request failed: database connection lost', {
+			reason: lostConnectionIn(err)?.message,
+			error: err
+		});
+	return lost;
 }
 
 function codeOf(err: DomainError): string {
@@ -78,8 +96,9 @@ export async function runAction<T>(
 ): Promise<T | ActionFailure<FormFailure>> {
 	try {
 		return await call();
-	} catch (err) {
-		if (err instanceof DomainError) {
+	} catch (caught) {
+		const err = domainErrorOf(caught);
+		if (err) {
 			return fail(statusOf(err), {
 				message: err.message,
 				issues: err instanceof ValidationError ? err.issues : [],
@@ -88,7 +107,7 @@ export async function runAction<T>(
 				...(formId ? { formId } : {})
 			});
 		}
-		throw err;
+		throw caught;
 	}
 }
 
@@ -96,9 +115,10 @@ export async function runAction<T>(
 export async function runLoad<T>(call: () => Promise<T>): Promise<T> {
 	try {
 		return await call();
-	} catch (err) {
-		if (err instanceof DomainError) error(statusOf(err), { message: err.message });
-		throw err;
+	} catch (caught) {
+		const err = domainErrorOf(caught);
+		if (err) error(statusOf(err), { message: err.message });
+		throw caught;
 	}
 }
 
@@ -117,8 +137,9 @@ export function apiError(
 }
 
 /** Maps any error thrown by an API handler to a JSON response. */
-export function apiErrorResponse(err: unknown, locale: Locale): Response {
-	if (err instanceof DomainError) {
+export function apiErrorResponse(caught: unknown, locale: Locale): Response {
+	const err = domainErrorOf(caught, locale);
+	if (err) {
 		const response = apiError(statusOf(err), codeOf(err), err.message, {
 			issues: err instanceof ValidationError ? err.issues : undefined
 		});
@@ -127,6 +148,6 @@ export function apiErrorResponse(err: unknown, locale: Locale): Response {
 		return response;
 	}
 	const errorId = crypto.randomUUID();
-	logger.error('Unexpected API error', { errorId, error: err });
+	logger.error('Unexpected API error', { errorId, error: caught });
 	return apiError(500, 'internal', m.error_unexpected({}, { locale }), { errorId });
 }

@@ -63,6 +63,9 @@ function pgSink(stream: Writable): CopySink {
 			await finished;
 		},
 		async abort() {
+			// A COPY that failed (a refused row, a lost connection) has nothing left to stop, and
+			// on a dead connection a destroyed stream would wait for the server forever.
+			if (failed) return;
 			// pg-copy-streams answers a destroyed stream with CopyFail; the error that follows
 			// is the one the caller already has.
 			stream.destroy(new Error('import stopped'));

@@ -38,9 +38,21 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
 	if (config.kind === 'postgres') {
 		const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-		// An idle connection dropped by the server (restart, failover) must not crash the process;
-		// the pool replaces it on the next query.
-		pool.on('error', (err) => logger.warn('PostgreSQL connection lost', { error: err.message }));
+		// A connection dropped by the server (restart, failover, pg_terminate_backend) or the
+		// network emits 'error' on its client, and an 'error' without a listener crashes the
+		// process. The pool listens only while a client is idle; a checked-out client (a
+		// transaction, a COPY) gets this listener for its whole life. Its queries fail with the
+		// same error, and the pool drops the client on release because it is no longer queryable.
+		pool.on('connect', (client) =>
+			client.on('error', (err: Error & { code?: string }) =>
+				logger.warn('PostgreSQL connection lost', {
+					...(err.code ? { code: err.code } : {}),
+					error: err.message
+				})
+			)
+		);
+		// The pool re-emits an idle client's error after dropping it; it is logged above.
+		pool.on('error', () => undefined);
 		// Fail at start with the server's own message rather than on the first request.
 		const client = await pool.connect();
 		client.release();
