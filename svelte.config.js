@@ -24,6 +24,25 @@ const config = {
 				);
 			}
 		},
+		// A missed escape must not be able to run script: only our own scripts, each page's inline
+		// start-up script by nonce, nothing from other origins, and no framing. SurveyJS and the
+		// charts set inline style attributes, so styles stay 'unsafe-inline' (SvelteKit then adds no
+		// style nonce, which would switch 'unsafe-inline' off).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		csrf: {
 			// SvelteKit's built-in origin check for form posts; kept explicit so nobody turns it off.
 			trustedOrigins: []

@@ -7,9 +7,12 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { startApp, stopApp } from '$lib/server/app';
 import { accessFor, allowedWhilePasswordMustChange } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { connectionLostError } from '$lib/server/db/errors';
 import { apiError } from '$lib/server/http';
 import { m } from '$lib/server/i18n';
 import { logger } from '$lib/server/log';
+import { paramsAreWellFormed } from '$lib/server/route-params';
+import { securityHeaders } from '$lib/server/security-headers';
 import { authenticateApiToken } from '$lib/server/services/api-tokens';
 import { toSessionUser, userActor, validateSessionToken } from '$lib/server/services/sessions';
 import { resolveRespondent } from '$lib/server/services/survey-respond';
@@ -82,8 +85,13 @@ const authorize: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (routeId === null) return resolve(event); // unknown path: SvelteKit answers 404
 	const locale = event.locals.locale;
-	const required = accessFor(routeId, event.request.method);
 	const api = isApi(event.url.pathname);
+	// An id that cannot name anything names nothing: 404, whoever asks.
+	if (!paramsAreWellFormed(routeId, event.params)) {
+		if (api) return apiError(404, 'not_found', m.error_not_found({}, { locale }));
+		error(404, { message: m.error_not_found({}, { locale }) });
+	}
+	const required = accessFor(routeId, event.request.method);
 	if (required === undefined) {
 		// No policy for this route and method: refuse. A route without a declared role is a bug.
 		if (api) return apiError(405, 'method_not_allowed', m.error_method({}, { locale }));
@@ -120,13 +128,20 @@ const authorize: Handle = async ({ event, resolve }) => {
 		error(403, { message: m.error_forbidden({}, { locale }) });
 	}
 	const user = event.locals.user;
-	if (!api && user?.mustChangePassword && !allowedWhilePasswordMustChange.has(routeId)) {
+	// A one-time password opens nothing but the password change: not the API, not other pages.
+	if (user?.mustChangePassword && !allowedWhilePasswordMustChange.has(routeId)) {
+		if (api)
+			return apiError(
+				403,
+				'password_change_required',
+				m.error_password_change_required({}, { locale })
+			);
 		redirect(303, '/konto');
 	}
 	return resolve(event);
 };
 
-export const handle = sequence(i18n, authenticate, authorize);
+export const handle = sequence(securityHeaders, i18n, authenticate, authorize);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
@@ -137,5 +152,6 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		message,
 		error
 	});
-	return { message: m.error_unexpected(), errorId };
+	// A load outside `runLoad` that lost its database connection still says so (status 500).
+	return { message: connectionLostError(error)?.message ?? m.error_unexpected(), errorId };
 };

@@ -208,7 +208,7 @@ describe('sessions', () => {
 		).rejects.toThrow('Forkert e-mail eller adgangskode.');
 	});
 
-	it('locks an account after ten failures from one address, but not other addresses', async () => {
+	it('locks an account after ten failures, from every address', async () => {
 		const { db, ctx } = testDb();
 		await createUser(ctx(), {
 			email: 'locked@example.dk',
@@ -224,10 +224,9 @@ describe('sessions', () => {
 		await expect(
 			signIn(db, { email: 'locked@example.dk', password: PASSWORD }, '10.9.9.9', 'da')
 		).rejects.toBeInstanceOf(RateLimitedError);
-		expect(
-			(await signIn(db, { email: 'locked@example.dk', password: PASSWORD }, '10.9.9.10', 'da')).user
-				.email
-		).toBe('locked@example.dk');
+		await expect(
+			signIn(db, { email: 'locked@example.dk', password: PASSWORD }, '10.9.9.10', 'da')
+		).rejects.toBeInstanceOf(RateLimitedError);
 	});
 
 	it('refuses disabled users and ends their sessions', async () => {

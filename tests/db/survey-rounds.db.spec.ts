@@ -128,9 +128,15 @@ describe('survey rounds', () => {
 			.from(outboxMessages)
 			.where(eq(outboxMessages.roundId, round.id));
 		expect(outbox.map((row) => row.status).sort()).toEqual(['outbox', 'sent']);
-		// Tokens are stored only as hashes.
+		// Tokens are stored only as hashes, and the kept messages hold no link (backups neither).
 		const stored = await db.select().from(surveyInvitationTokens);
 		expect(stored.some((row) => first.link.endsWith(row.tokenHash))).toBe(false);
+		const tokens = [first.link, second.link].map((link) => link.split('/svar/')[1] ?? link);
+		for (const row of outbox) {
+			for (const token of tokens) expect(row.body).not.toContain(token);
+			expect(row.body).not.toContain('/svar/');
+			expect(row.body).toContain('vises kun én gang');
+		}
 	});
 });
 

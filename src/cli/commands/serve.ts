@@ -7,6 +7,7 @@ import { overrideEnvironment } from '$lib/server/config';
 import { assertDataDirFree } from '$lib/server/db/lock';
 import { m } from '$lib/server/i18n';
 import { packageRoot } from '$lib/server/paths';
+import { baselineHeaders, FALLBACK_CSP } from '$lib/server/security-headers';
 import { parseInput } from '$lib/server/validation';
 import type { ActionWrapper, Lang } from './types';
 import { build, buildIsCurrent } from '../build';
@@ -55,12 +56,19 @@ export function registerServe(program: Command, action: ActionWrapper, o: Lang):
 				)) as {
 					handler: NodeHandler;
 				};
-				const server = createServer((req, res) =>
+				// Set before SvelteKit answers, so they hold for the responses it draws outside the
+				// hooks too; the page's own CSP (with nonces) replaces the fallback.
+				const baseline = Object.entries({
+					...baselineHeaders((config.server.origin ?? '').startsWith('https:')),
+					'content-security-policy': FALLBACK_CSP
+				});
+				const server = createServer((req, res) => {
+					for (const [name, value] of baseline) res.setHeader(name, value);
 					handler(req, res, () => {
 						res.statusCode = 404;
 						res.end();
-					})
-				);
+					});
+				});
 				await new Promise<void>((resolve, reject) => {
 					server.once('error', reject);
 					server.listen(port, host, resolve);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
 import type { Answers } from './answers';
 import { defaultTexts } from './questionnaire';
-import { buildSurveyDefinition, fromSurveyData, toSurveyData, type FormOptions } from './surveyjs';
+import markup from '../../../../tests/fixtures/security/markup.json';
+import {
+	buildSurveyDefinition,
+	fromSurveyData,
+	surveyCompletedText,
+	toSurveyData,
+	type FormOptions
+} from './surveyjs';
 
 const options: FormOptions = {
 	locale: 'da',
@@ -99,5 +106,36 @@ describe('SurveyJS definition', () => {
 		};
 		expect(json.title).toBe('Klyngers engagement i Region Nordjylland');
 		expect(JSON.stringify(json)).toContain('Samlokation med Aalborg Universitet');
+	});
+});
+
+describe('questionnaire texts are plain text in the form', () => {
+	const probe = markup.texts;
+
+	/** Every key SurveyJS draws as markup ends in "Html" (completedHtml, loadingHtml, html …). */
+	function htmlKeys(value: unknown, path = ''): string[] {
+		if (Array.isArray(value)) return value.flatMap((item, i) => htmlKeys(item, `${path}[${i}]`));
+		if (value === null || typeof value !== 'object') return [];
+		return Object.entries(value).flatMap(([key, inner]) => [
+			...(/html$/i.test(key) ? [`${path}.${key}`] : []),
+			...(key === 'type' && inner === 'html' ? [`${path}.type`] : []),
+			...htmlKeys(inner, `${path}.${key}`)
+		]);
+	}
+
+	it.each(probe)('puts no questionnaire text into an HTML property: %s', (text) => {
+		const texts = Object.fromEntries(
+			Object.entries(defaultTexts).map(([key, value]) => [key, { da: text, en: value.en }])
+		) as typeof defaultTexts;
+		const definition = buildSurveyDefinition(texts, options);
+		expect(htmlKeys(definition)).toEqual([]);
+		expect(JSON.stringify(definition)).toContain(JSON.stringify(text).slice(1, -1));
+		expect(surveyCompletedText(texts, options)).toBe(text);
+	});
+
+	it('keeps SurveyJS from drawing its own completed page', () => {
+		const definition = buildSurveyDefinition(defaultTexts, options);
+		expect(definition.showCompletedPage).toBe(false);
+		expect(new Model(definition).showCompletedPage).toBe(false);
 	});
 });

@@ -24,9 +24,27 @@ type Json = Record<string, unknown>;
 
 const COLOC = 'coloc:';
 
-export function buildSurveyDefinition(texts: QuestionnaireTexts, o: FormOptions): Json {
-	const t = (key: keyof QuestionnaireTexts, values: Record<string, string> = {}) =>
+function wording(texts: QuestionnaireTexts, o: FormOptions) {
+	return (key: keyof QuestionnaireTexts, values: Record<string, string> = {}) =>
 		fill(texts[key], o.locale, { region: o.regionName, since: String(o.sinceYear), ...values });
+}
+
+/**
+ * The thank-you text, as plain text for the page to draw. It never goes into the definition:
+ * SurveyJS's `completedHtml` is markup, and an analyst's wording must not run on the
+ * respondent's page.
+ */
+export function surveyCompletedText(texts: QuestionnaireTexts, o: FormOptions): string {
+	return wording(texts, o)('completed');
+}
+
+/**
+ * Every questionnaire text goes into properties SurveyJS draws as text (titles, descriptions,
+ * choices); none goes into a property it draws as HTML. A unit test walks the definition for
+ * `*Html` keys.
+ */
+export function buildSurveyDefinition(texts: QuestionnaireTexts, o: FormOptions): Json {
+	const t = wording(texts, o);
 	const active = "{activeInRegion} = 'yes'";
 	const number = (name: string, title: string, extra: Json = {}) => ({
 		type: 'text',
@@ -70,7 +88,8 @@ export function buildSurveyDefinition(texts: QuestionnaireTexts, o: FormOptions)
 		textUpdateMode: 'onTyping',
 		// Pages appear as the answers make them relevant, so a page count would mislead.
 		showProgressBar: 'off',
-		completedHtml: `<p>${t('completed')}</p>`,
+		// The page shows the thank-you text itself (see surveyCompletedText).
+		showCompletedPage: false,
 		widthMode: 'static',
 		width: '760px',
 		pages: [

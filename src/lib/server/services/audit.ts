@@ -9,12 +9,15 @@ import {
 	type AuditRow
 } from '../db/queries/audit/audit-log';
 import type { Ctx } from './context';
+import type { auditActions } from '../db/schema/audit';
+
+export type AuditAction = (typeof auditActions)[number];
 import { parseInput } from '../validation';
 
 export interface AuditEntry {
 	entity: string;
 	entityId: string | number;
-	action: 'create' | 'update' | 'delete';
+	action: AuditAction;
 	before?: unknown;
 	after?: unknown;
 }

@@ -16,6 +16,11 @@ export interface Message {
 	to: string | null;
 	subject: string;
 	body: string;
+	/**
+	 * What the outbox keeps when the sent body holds a secret (a survey link): the same text with
+	 * the secret left out, so neither the table nor a backup of it opens anything.
+	 */
+	keptBody?: string;
 	kind: 'survey-invitation' | 'survey-reminder' | 'kpi-reminder' | 'other';
 	roundId?: number;
 }
@@ -68,7 +73,7 @@ export async function deliver(
 	return insertMessage(db, {
 		toAddress: message.to,
 		subject: message.subject,
-		body: message.body,
+		body: message.keptBody ?? message.body,
 		status,
 		error,
 		kind: message.kind,

@@ -34,11 +34,22 @@ export function meetingEditFromForm(form: FormData): Record<string, unknown> {
 	return { ...rest, version: Number(text(form, 'version')) };
 }
 
-/** The questions in the order of their fields, empty ones left out. */
-export function questionsFromForm(form: FormData): { questions: string[] } {
+/**
+ * The questions in the order of their fields, empty ones left out. The form always sends at least
+ * one field (the empty one for a new question), so a post without any is not this form — it
+ * would otherwise read as "delete every question" — and is refused.
+ */
+export function questionsFromForm(
+	form: FormData,
+	ctx: Pick<Ctx, 'locale'>
+): { questions: string[] } {
 	const fields = [...form.keys()]
 		.filter((k) => /^questions\.\d+$/.test(k))
 		.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+	if (fields.length === 0) {
+		const message = m.meeting_questions_missing({}, { locale: ctx.locale });
+		throw new ValidationError(message, [{ path: ['questions.0'], message }]);
+	}
 	return { questions: fields.map((k) => text(form, k)).filter(Boolean) };
 }
 

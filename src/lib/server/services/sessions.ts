@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '$lib/domain/access';
 import { RateLimitedError, ValidationError } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
-import { loginBlockedFor, recordFailedLogin, recordSuccessfulLogin } from '../auth/rate-limit';
+import { beginLoginAttempt } from '../auth/rate-limit';
 import { decoyPasswordHash, generateToken, hashToken, verifyPassword } from '../auth/secrets';
 import type { Db } from '../db/client';
 import {
@@ -13,6 +13,8 @@ import {
 } from '../db/queries/auth/sessions';
 import { findUserByEmail, type UserRow } from '../db/queries/auth/users';
 import { m } from '../i18n';
+import { logger } from '../log';
+import { recordAudit } from './audit';
 import { parseInput } from '../validation';
 
 const DAY = 24 * 3600 * 1000;
@@ -54,7 +56,9 @@ async function startSession(db: Db, user: UserRow): Promise<SignedIn> {
 
 /**
  * Checks e-mail and password and starts a session. Wrong e-mail and wrong password give the same
- * message and take the same time; repeated failures are rate limited.
+ * message and take the same time; repeated failures are rate limited (auth/rate-limit.ts), and the
+ * attempt is counted before the password is checked. Sign-ins and checked failures go into the
+ * audit log with the client address; refused bursts only into the server log.
  */
 export async function signIn(
 	db: Db,
@@ -63,11 +67,12 @@ export async function signIn(
 	locale: Locale
 ): Promise<SignedIn> {
 	const data = parseInput(SignInSchema, input, locale);
-	const blockedSeconds = await loginBlockedFor(data.email, clientAddress);
-	if (blockedSeconds > 0) {
+	const attempt = await beginLoginAttempt(data.email, clientAddress);
+	if (!attempt.allowed) {
+		logger.warn('Sign-in refused by the rate limit', { reason: attempt.reason, clientAddress });
 		throw new RateLimitedError(
-			m.login_rate_limited({ minutes: Math.ceil(blockedSeconds / 60) }, { locale }),
-			blockedSeconds
+			m.login_rate_limited({ minutes: Math.ceil(attempt.retryAfterSeconds / 60) }, { locale }),
+			attempt.retryAfterSeconds
 		);
 	}
 	const user = await findUserByEmail(db, data.email);
@@ -75,13 +80,29 @@ export async function signIn(
 		user?.passwordHash ?? (await decoyPasswordHash()),
 		data.password
 	);
-	if (!user || !user.passwordHash || !valid || user.disabledAt) {
-		await recordFailedLogin(data.email, clientAddress);
-		throw new ValidationError(m.login_failed({}, { locale }), [
-			{ path: ['password'], message: m.login_failed({}, { locale }) }
-		]);
-	}
-	await recordSuccessfulLogin(data.email, clientAddress);
+	const failed = (reason: string, message = m.login_failed({}, { locale })) =>
+		recordAudit(
+			db,
+			{ actor: { kind: 'anonymous' } },
+			{
+				entity: 'user',
+				entityId: user?.id ?? data.email.toLowerCase(),
+				action: 'sign_in_failed',
+				after: { email: data.email.toLowerCase(), reason, clientAddress }
+			}
+		).then(() => {
+			throw new ValidationError(message, [{ path: ['password'], message }]);
+		});
+	if (!user || !user.passwordHash || !valid) return failed(user ? 'password' : 'unknown_email');
+	if (user.disabledAt) return failed('disabled');
+	if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt <= new Date())
+		return failed('one_time_password_expired', m.login_one_time_expired({}, { locale }));
+	await attempt.succeeded();
+	await recordAudit(
+		db,
+		{ actor: userActor(user) },
+		{ entity: 'user', entityId: user.id, action: 'sign_in', after: { clientAddress } }
+	);
 	return startSession(db, user);
 }
 

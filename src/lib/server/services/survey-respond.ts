@@ -8,6 +8,7 @@ import { AnswersSchema, checkAnswers, type Answers } from '$lib/domain/survey/an
 import { QuestionnaireTextsSchema } from '$lib/domain/survey/questionnaire';
 import {
 	buildSurveyDefinition,
+	surveyCompletedText,
 	fromSurveyData,
 	toSurveyData,
 	type SurveyData
@@ -78,6 +79,8 @@ export interface RespondentFormView {
 	};
 	clusterSlug: string;
 	definition: Record<string, unknown>;
+	/** The thank-you text, drawn by the page as text (never as SurveyJS markup). */
+	completedText: string;
 	data: SurveyData;
 	status: 'not_started' | 'partial' | 'completed';
 	/** Title of the earlier round the answers were prefilled from, for the respondent to confirm. */
@@ -92,7 +95,8 @@ export async function getRespondentForm(ctx: Ctx): Promise<RespondentFormView> {
 		(await latestVersion(ctx.db, round.id));
 	if (!version) throw new Error(`round ${round.id} has no questionnaire`);
 	const { labels } = await loadRegionSurvey(ctx.db, round.regionCode, round.year, ctx.locale);
-	const definition = buildSurveyDefinition(QuestionnaireTextsSchema.parse(version.texts), {
+	const texts = QuestionnaireTextsSchema.parse(version.texts);
+	const formOptions = {
 		locale: ctx.locale,
 		regionName: round.regionName,
 		sinceYear: round.sinceYear,
@@ -107,7 +111,8 @@ export async function getRespondentForm(ctx: Ctx): Promise<RespondentFormView> {
 			noPresence: m.survey_no_presence({}, { locale: ctx.locale }),
 			noPartners: m.survey_no_partners({}, { locale: ctx.locale })
 		}
-	});
+	};
+	const definition = buildSurveyDefinition(texts, formOptions);
 	let data = response ? toSurveyData(AnswersSchema.parse(response.answers)) : {};
 	let prefilledFrom: string | null = null;
 	if (!response || (response.status === 'not_started' && Object.keys(data).length === 0)) {
@@ -131,6 +136,7 @@ export async function getRespondentForm(ctx: Ctx): Promise<RespondentFormView> {
 		},
 		clusterSlug: actor.clusterSlug,
 		definition,
+		completedText: surveyCompletedText(texts, formOptions),
 		data,
 		status: response?.status ?? 'not_started',
 		prefilledFrom,

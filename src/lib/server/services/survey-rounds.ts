@@ -289,6 +289,10 @@ export async function sendInvitation(
 				? m.survey_mail_reminder_subject(texts, { locale: 'da' })
 				: m.survey_mail_subject(texts, { locale: 'da' }),
 			body: m.survey_mail_body(texts, { locale: 'da' }),
+			keptBody: m.survey_mail_body(
+				{ ...texts, link: m.outbox_link_withheld({}, { locale: 'da' }) },
+				{ locale: 'da' }
+			),
 			kind: reminder ? 'survey-reminder' : 'survey-invitation',
 			roundId: round.id
 		});

@@ -24,14 +24,41 @@ import {
 	hashToken,
 	verifyPassword
 } from '../auth/secrets';
+import { passwordProblem } from '../auth/password-strength';
 import { m } from '../i18n';
+import { isUuid } from '../route-params';
 import { parseInput } from '../validation';
 import { requireRole } from './access';
+import { userActor } from './sessions';
 import { recordAudit } from './audit';
 import type { Ctx } from './context';
 import type { Locale } from '$lib/format';
 
 const INVITATION_DAYS = 7;
+/** A generated one-time password works this long; after that an admin must make a new one. */
+export const ONE_TIME_PASSWORD_HOURS = 24;
+
+const oneTimePasswordExpiry = () => new Date(Date.now() + ONE_TIME_PASSWORD_HOURS * 3600 * 1000);
+
+/**
+ * Refuses a password that is easy to guess or leans on the user's own e-mail, with the message on
+ * the password field (see auth/password-strength.ts for the rule).
+ */
+async function assertStrongPassword(
+	password: string,
+	who: { email?: string; name?: string },
+	locale: Locale
+): Promise<void> {
+	const problem = await passwordProblem(password, who);
+	if (!problem) return;
+	const message =
+		problem === 'blank'
+			? m.validation_password_blank({}, { locale })
+			: problem === 'contains_email'
+				? m.validation_password_contains_email({}, { locale })
+				: m.validation_password_weak({}, { locale });
+	throw new ValidationError(m.validation_failed({}, { locale }), [{ path: ['password'], message }]);
+}
 
 /** A user as shown to admins and returned by the API: never the password hash. */
 export interface UserView {
@@ -57,6 +84,21 @@ export function toUserView(row: UserRow): UserView {
 		hasPassword: row.passwordHash !== null,
 		disabled: row.disabledAt !== null,
 		createdAt: row.createdAt
+	};
+}
+
+/** A user id is a UUID; anything else names no user (and must not reach the uuid column). */
+function assertUserId(ctx: Ctx, id: string): void {
+	if (!isUuid(id)) throw new NotFoundError(m.users_not_found({}, { locale: ctx.locale }));
+}
+
+/** The audit entry for a new password; never the password or its hash. */
+function passwordChanged(user: UserRow, how: 'own' | 'invitation') {
+	return {
+		entity: 'user',
+		entityId: user.id,
+		action: 'password_change' as const,
+		after: { email: user.email, how }
 	};
 }
 
@@ -102,6 +144,7 @@ export async function createUser(
 	requireRole(ctx, 'admin');
 	const data = parseInput(CreateUserSchema, input, ctx.locale);
 	await assertEmailFree(ctx, data.email);
+	if (data.password) await assertStrongPassword(data.password, data, ctx.locale);
 	const oneTimePassword = data.password ? undefined : generateOneTimePassword();
 	const passwordHash = await hashPassword(data.password ?? oneTimePassword ?? '');
 	const row = await ctx.db.transaction(async (tx) => {
@@ -110,7 +153,8 @@ export async function createUser(
 			name: data.name,
 			role: data.role,
 			passwordHash,
-			mustChangePassword: oneTimePassword !== undefined
+			mustChangePassword: oneTimePassword !== undefined,
+			passwordExpiresAt: oneTimePassword === undefined ? null : oneTimePasswordExpiry()
 		});
 		await recordAudit(tx, ctx, {
 			entity: 'user',
@@ -174,13 +218,21 @@ export async function acceptInvitation(
 	locale: Locale
 ): Promise<UserView> {
 	const data = parseInput(ChoosePasswordSchema, input, locale);
+	const invited = await findOpenInvitation(db, hashToken(token), new Date());
+	if (!invited) throw new NotFoundError(m.invitation_invalid({}, { locale }));
+	await assertStrongPassword(data.password, invited.user, locale);
 	const passwordHash = await hashPassword(data.password);
 	return db.transaction(async (tx) => {
 		const found = await findOpenInvitation(tx, hashToken(token), new Date());
 		if (!found) throw new NotFoundError(m.invitation_invalid({}, { locale }));
 		await markInvitationUsed(tx, found.invitationId, new Date());
-		const user = await updateUser(tx, found.user.id, { passwordHash, mustChangePassword: false });
+		const user = await updateUser(tx, found.user.id, {
+			passwordHash,
+			mustChangePassword: false,
+			passwordExpiresAt: null
+		});
 		if (!user) throw new NotFoundError(m.invitation_invalid({}, { locale }));
+		await recordAudit(tx, { actor: userActor(user) }, passwordChanged(user, 'invitation'));
 		return toUserView(user);
 	});
 }
@@ -205,6 +257,7 @@ export async function updateUserByAdmin(
 ): Promise<UserView> {
 	requireRole(ctx, 'admin');
 	const data = parseInput(UpdateUserSchema, input, ctx.locale);
+	assertUserId(ctx, id);
 	return ctx.db.transaction(async (tx) => {
 		const before = await findUserById(tx, id);
 		if (!before) throw new NotFoundError(m.users_not_found({}, { locale: ctx.locale }));
@@ -244,12 +297,17 @@ export async function resetPassword(
 	id: string
 ): Promise<{ user: UserView; oneTimePassword: string }> {
 	requireRole(ctx, 'admin');
+	assertUserId(ctx, id);
 	const oneTimePassword = generateOneTimePassword();
 	const passwordHash = await hashPassword(oneTimePassword);
 	return ctx.db.transaction(async (tx) => {
 		const before = await findUserById(tx, id);
 		if (!before) throw new NotFoundError(m.users_not_found({}, { locale: ctx.locale }));
-		const after = await updateUser(tx, id, { passwordHash, mustChangePassword: true });
+		const after = await updateUser(tx, id, {
+			passwordHash,
+			mustChangePassword: true,
+			passwordExpiresAt: oneTimePasswordExpiry()
+		});
 		if (!after) throw new NotFoundError(m.users_not_found({}, { locale: ctx.locale }));
 		await deleteSessionsOfUser(tx, id);
 		await recordAudit(tx, ctx, {
@@ -289,10 +347,16 @@ export async function changeOwnPassword(
 			{ path: ['current'], message: m.password_current_wrong({}, { locale: ctx.locale }) }
 		]);
 	}
+	await assertStrongPassword(data.password, user, ctx.locale);
 	const passwordHash = await hashPassword(data.password);
 	await ctx.db.transaction(async (tx) => {
-		await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
+		await updateUser(tx, user.id, {
+			passwordHash,
+			mustChangePassword: false,
+			passwordExpiresAt: null
+		});
 		await deleteSessionsOfUser(tx, user.id, keepSessionId);
+		await recordAudit(tx, ctx, passwordChanged(user, 'own'));
 	});
 }
 

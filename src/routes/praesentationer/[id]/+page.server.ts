@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const result = await runAction(
 			form,
-			() => saveQuestions(locals.ctx, Number(params.id), questionsFromForm(form)),
+			() => saveQuestions(locals.ctx, Number(params.id), questionsFromForm(form, locals.ctx)),
 			'questions'
 		);
 		return result ?? { saved: 'questions' };

@@ -2,11 +2,19 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
-export const auditActions = ['create', 'update', 'delete'] as const;
+/** Changes of domain data, and the sign-in events a security review asks for. */
+export const auditActions = [
+	'create',
+	'update',
+	'delete',
+	'sign_in',
+	'sign_in_failed',
+	'password_change'
+] as const;
 
 /**
- * Every create, update and delete of domain data: who, when, which entity, before and after.
- * Rows are only ever inserted.
+ * Every create, update and delete of domain data: who, when, which entity, before and after;
+ * and every sign-in, failed sign-in and password change. Rows are only ever inserted.
  */
 export const auditLog = pgTable(
 	'audit_log',
@@ -25,6 +33,9 @@ export const auditLog = pgTable(
 	(t) => [
 		index('audit_log_entity_idx').on(t.entity, t.entityId),
 		index('audit_log_at_idx').on(t.at),
-		check('audit_log_action_check', sql`${t.action} in ('create', 'update', 'delete')`)
+		check(
+			'audit_log_action_check',
+			sql`${t.action} in ('create', 'update', 'delete', 'sign_in', 'sign_in_failed', 'password_change')`
+		)
 	]
 );

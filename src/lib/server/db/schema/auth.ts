@@ -14,6 +14,8 @@ export const users = pgTable(
 		passwordHash: text('password_hash'),
 		/** Set for generated one-time passwords: the user must choose a new one after signing in. */
 		mustChangePassword: boolean('must_change_password').notNull().default(false),
+		/** When a generated one-time password stops working (24 hours after it was made). */
+		passwordExpiresAt: timestamp('password_expires_at', { withTimezone: true }),
 		locale: text('locale', { enum: ['da', 'en'] })
 			.notNull()
 			.default('da'),

@@ -30,6 +30,7 @@ export interface NewUser {
 	role: StaffRole;
 	passwordHash: string | null;
 	mustChangePassword: boolean;
+	passwordExpiresAt?: Date | null;
 }
 
 export async function insertUser(db: Db | Tx, user: NewUser): Promise<UserRow> {
@@ -45,7 +46,16 @@ export async function updateUser(
 	db: Db | Tx,
 	id: string,
 	changes: Partial<
-		Pick<UserRow, 'name' | 'role' | 'passwordHash' | 'mustChangePassword' | 'locale' | 'disabledAt'>
+		Pick<
+			UserRow,
+			| 'name'
+			| 'role'
+			| 'passwordHash'
+			| 'mustChangePassword'
+			| 'passwordExpiresAt'
+			| 'locale'
+			| 'disabledAt'
+		>
 	>
 ): Promise<UserRow | undefined> {
 	const [row] = await db
