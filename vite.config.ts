@@ -3,7 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 // Vitest compiles the messages once through `npm run i18n`; running the Paraglide plugin inside
-// Vitest keeps a watcher alive and delays exit by ~10 s (stack spike, item 8).
+// Vitest keeps a watcher alive and delays exit by ~10 s (measured when the tiers were set up).
 const underVitest = process.env.VITEST !== undefined;
 
 const dbTests = ['src/**/*.db.spec.ts', 'tests/db/**/*.db.spec.ts'];
