@@ -65,6 +65,25 @@ export default ts.config(
 		}
 	},
 	{
+		// CSV is written through server/csv.ts only, which neutralises spreadsheet formulas in cells.
+		// (Before the domain block below, whose stricter no-restricted-imports replaces this one there.)
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/server/csv.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['csv-stringify', 'csv-stringify/*'],
+							message: 'Write CSV with toCsv from $lib/server/csv (formula injection).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// The domain is pure: no framework, database or Node APIs, so it can be unit tested and reused by
 		// page, API, CLI and deck alike.
 		files: ['src/lib/domain/**/*.ts'],

@@ -7,15 +7,23 @@ import type { DbHandle } from './db/client';
 import { logger } from './log';
 import { startSchedule, stopSchedule } from './scheduler';
 import { openAndPrepare } from './services/bootstrap';
+import { removeStaleTempDirs } from './temp-files';
 
 let handle: Promise<DbHandle> | undefined;
 
 export function startApp(): Promise<DbHandle> {
-	handle ??= openAndPrepare(getConfig(), (message) => console.log(message)).then((opened) => {
-		logger.info('Database ready', { kind: opened.kind });
-		startSchedule(opened);
-		return opened;
-	});
+	if (!handle) {
+		// A process killed mid-upload or mid-conversion leaves its temp folder behind; every start
+		// of the web server (`npm start` and `klyngeradar serve` both come through here) removes
+		// those whose process is gone.
+		const removed = removeStaleTempDirs();
+		if (removed.length > 0) logger.info('Removed stale temporary folders', { removed });
+		handle = openAndPrepare(getConfig(), (message) => console.log(message)).then((opened) => {
+			logger.info('Database ready', { kind: opened.kind });
+			startSchedule(opened);
+			return opened;
+		});
+	}
 	return handle;
 }
 

@@ -6,9 +6,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tempDirPrefix } from '../temp-files';
 
 const FALLBACKS = ['libreoffice', '/usr/lib/libreoffice/program/soffice'];
 
@@ -41,7 +41,7 @@ function run(binary: string, args: string[]): Promise<void> {
 }
 
 async function convert(binary: string, pptx: Buffer): Promise<Buffer> {
-	const dir = await mkdtemp(join(tmpdir(), 'klyngeradar-deck-'));
+	const dir = await mkdtemp(tempDirPrefix('deck'));
 	try {
 		const input = join(dir, 'deck.pptx');
 		await writeFile(input, pptx);

@@ -3,7 +3,6 @@
  * XLSX exports. An import is checked in full first; any problem is reported with the response
  * index, cluster and field, and nothing is written. The import is one transaction.
  */
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { actorLabel } from '$lib/domain/access';
 import { NotFoundError, ValidationError, type FieldIssue } from '$lib/domain/errors';
@@ -15,6 +14,7 @@ import {
 	type SurveyFile
 } from '$lib/domain/survey/import-format';
 import { defaultTexts } from '$lib/domain/survey/questionnaire';
+import { toCsv } from '../csv';
 import { listClusterRows } from '../db/queries/landscape/clusters';
 import { insertInvitations, listInvitationStatus } from '../db/queries/survey/invitations';
 import { listResponses, saveResponse } from '../db/queries/survey/responses';
@@ -246,8 +246,8 @@ function rows(file: SurveyFile): (string | number | boolean | null)[][] {
 
 export async function exportSurveyCsv(ctx: Ctx, roundId: number): Promise<string> {
 	const file = await exportSurvey(ctx, roundId);
-	// A BOM and semicolons so Danish Excel opens it as columns with æøå intact.
-	return `\uFEFF${stringify([[...columns], ...rows(file)], { delimiter: ';', cast: { boolean: (value) => (value ? 'true' : 'false') } })}`;
+	// Free-text answers come from respondents: toCsv writes a leading = + - @ as text, not a formula.
+	return toCsv([[...columns], ...rows(file)]);
 }
 
 export async function exportSurveyXlsx(ctx: Ctx, roundId: number): Promise<Buffer> {
