@@ -20,7 +20,7 @@ import { resolveRespondent } from '$lib/server/services/survey-respond';
 export const init: ServerInit = async () => {
 	await startApp();
 	// adapter-node emits this after closing the HTTP server; an open PGlite would keep the
-	// process alive (stack spike, item 1).
+	// process alive.
 	process.once('sveltekit:shutdown', () => {
 		void stopApp();
 	});

@@ -154,6 +154,14 @@ test('ids that name nothing answer 404 or 400, never 500', async ({ playwright }
 	});
 	expect(update.status()).toBe(200);
 	expect(await update.json()).toMatchObject({ type: 'failure', status: 404 });
+	// A form field read as a number that is none: bad input, said so, nothing written.
+	for (const id of ['abc', '99999999999999999999']) {
+		const handled = await admin.post('/survey/udbakke?/handled', {
+			form: { id },
+			headers: { origin: BASE_URL, accept: 'application/json' }
+		});
+		expect(await handled.json(), id).toMatchObject({ type: 'failure', status: 400 });
+	}
 	await admin.dispose();
 });
 

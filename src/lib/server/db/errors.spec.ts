@@ -2,7 +2,7 @@ import { DrizzleQueryError } from 'drizzle-orm/errors';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { UnavailableError, ValidationError } from '$lib/domain/errors';
-import { connectionLostError, isConnectionLost } from './errors';
+import { badValueError, connectionLostError, isConnectionLost } from './errors';
 
 /** An error as `pg` reports one from the server, with its SQLSTATE. */
 function serverError(code: string, message = 'from the server'): pg.DatabaseError {
@@ -72,5 +72,26 @@ describe('connectionLostError', () => {
 
 	it('leaves other errors alone', () => {
 		expect(connectionLostError(serverError('23505'), 'da')).toBeUndefined();
+	});
+});
+
+describe('badValueError', () => {
+	it.each([
+		['22P02 not an integer or UUID', serverError('22P02')],
+		['22003 out of range', serverError('22003')],
+		['22021 NUL byte', serverError('22021')],
+		['22007 not a date', serverError('22007')],
+		['wrapped by drizzle', wrapped(serverError('22P02'))]
+	])('reads %s as bad input', (_name, err) => {
+		expect(badValueError(err, 'da')).toBeInstanceOf(ValidationError);
+		expect(badValueError(err, 'en')?.message).toContain('Nothing was saved');
+	});
+
+	it.each([
+		['23505 unique violation', serverError('23505')],
+		['57P01 admin shutdown', serverError('57P01')],
+		['a plain error', new Error('boom')]
+	])('leaves %s alone', (_name, err) => {
+		expect(badValueError(err, 'da')).toBeUndefined();
 	});
 });

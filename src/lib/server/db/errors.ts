@@ -3,7 +3,7 @@
  * the server or the network went away, its transaction was rolled back, and trying again is
  * the right answer. `server/http.ts` and the CLI ask here, so both say it the same way.
  */
-import { UnavailableError } from '$lib/domain/errors';
+import { UnavailableError, ValidationError } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
 import { m } from '../i18n';
 
@@ -47,4 +47,22 @@ export function isConnectionLost(err: unknown): boolean {
 export function connectionLostError(err: unknown, locale?: Locale): UnavailableError | undefined {
 	if (!isConnectionLost(err)) return undefined;
 	return new UnavailableError(m.error_db_connection_lost({}, { locale }), { cause: err });
+}
+
+/**
+ * SQLSTATEs of a value the column cannot hold: 22P02 not a number or UUID, 22003 out of range,
+ * 22021 a NUL byte in text, 22007/22008 not a date. The app's own values always fit, so such
+ * an error comes from input that slipped past a check (a form field read as `Number(...)`).
+ * It is answered as bad input (400), not as a fault of the server.
+ */
+const BAD_VALUE_STATE = new Set(['22P02', '22003', '22021', '22007', '22008']);
+
+export function badValueError(err: unknown, locale?: Locale): ValidationError | undefined {
+	for (let at = err, depth = 0; at instanceof Error && depth < 5; depth += 1) {
+		const code = (at as { code?: unknown }).code;
+		if (typeof code === 'string' && BAD_VALUE_STATE.has(code))
+			return new ValidationError(m.error_bad_value({}, { locale }));
+		at = at.cause;
+	}
+	return undefined;
 }
