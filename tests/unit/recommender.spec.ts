@@ -2,17 +2,17 @@
  * The recommender against the cases in tests/fixtures/recommend/ and the seeded catalogue. Each
  * case states the proposed models in order, their suitability, the unmet checklist points of the
  * first proposal, the efforts served and the facts — worked out by hand from the rules in
- * domain/models/recommend.ts.
+ * domain/collaboration/recommend.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogueFileSchema, type ChecklistCode } from '../../src/lib/domain/models/catalogue';
+import { CatalogueFileSchema, type ChecklistCode } from '../../src/lib/domain/collaboration/catalogue';
 import {
 	recommend,
 	recommendationKeys,
 	type HubInput
-} from '../../src/lib/domain/models/recommend';
+} from '../../src/lib/domain/collaboration/recommend';
 import { evidenceKeys, type ClusterEvidence, type FitCell } from '../../src/lib/domain/fit/score';
 import { loadCases, mergeCase } from './fixture-cases';
 

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { ChecklistCode, ContributionKind } from '$lib/domain/models/catalogue';
+import type { ChecklistCode, ContributionKind } from '$lib/domain/collaboration/catalogue';
 
 export function contributionLabel(kind: ContributionKind): string {
 	const labels: Record<ContributionKind, () => string> = {

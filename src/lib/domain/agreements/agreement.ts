@@ -6,7 +6,7 @@
  * the strategy) are in `checkAgreement`.
  */
 import { z } from 'zod';
-import { checklistCodes } from '../models/catalogue';
+import { checklistCodes } from '../collaboration/catalogue';
 import { IsoDateSchema } from './dates';
 
 export const statuses = ['draft', 'active', 'ended', 'cancelled'] as const;

@@ -4,7 +4,7 @@
  * as `checklist.<code>`, and Danish amounts ("250.000"). Blank rows are left out; anything else is
  * passed on as typed, so the schema reports it on its field.
  */
-import { checklistCodes } from '$lib/domain/models/catalogue';
+import { checklistCodes } from '$lib/domain/collaboration/catalogue';
 import { parseLocaleNumber } from '$lib/domain/numbers';
 
 const text = (form: FormData, name: string): string => String(form.get(name) ?? '').trim();

@@ -12,7 +12,7 @@ import {
 	type AgreementInput
 } from '$lib/domain/agreements/agreement';
 import { worstStatus, type KpiStatus } from '$lib/domain/agreements/kpi';
-import { checklistCodes } from '$lib/domain/models/catalogue';
+import { checklistCodes } from '$lib/domain/collaboration/catalogue';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
 import {

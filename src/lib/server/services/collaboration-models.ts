@@ -11,7 +11,7 @@ import {
 	contributionKinds,
 	stages,
 	type CollaborationModel
-} from '$lib/domain/models/catalogue';
+} from '$lib/domain/collaboration/catalogue';
 import type { Db } from '../db/client';
 import {
 	findModel,

@@ -18,7 +18,7 @@ import { getFitJson } from './fit';
 import { getLandscape } from './landscape';
 import { getProgrammeHistory } from './programme';
 import { getRecommendations } from './recommendations';
-import { checklistCodes } from '$lib/domain/models/catalogue';
+import { checklistCodes } from '$lib/domain/collaboration/catalogue';
 import { checklistLabel } from './recommendations';
 
 async function landscapePart(ctx: Ctx, now: Date): Promise<LandscapePart> {

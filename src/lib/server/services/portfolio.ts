@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { likelyNewAreas, type LikelyNewArea } from '$lib/domain/landscape/new-areas';
-import { portfolio } from '$lib/domain/models/portfolio';
+import { portfolio } from '$lib/domain/collaboration/portfolio';
 import { getReferenceDocument } from '../db/queries/reference/documents';
 import { requireRole } from './access';
 import type { Ctx } from './context';

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
 import { NotFoundError, ValidationError } from '$lib/domain/errors';
-import { checklistCodes, type ChecklistCode } from '$lib/domain/models/catalogue';
-import { latestDecisions, type Decision } from '$lib/domain/models/portfolio';
-import { recommend, type Recommendation } from '$lib/domain/models/recommend';
+import { checklistCodes, type ChecklistCode } from '$lib/domain/collaboration/catalogue';
+import { latestDecisions, type Decision } from '$lib/domain/collaboration/portfolio';
+import { recommend, type Recommendation } from '$lib/domain/collaboration/recommend';
 import type { Locale } from '$lib/format';
 import { insertDecision, listDecisions } from '../db/queries/strategy/decisions';
 import { m } from '../i18n';

@@ -31,7 +31,7 @@ import {
 	upsertReferenceActors,
 	upsertRegions
 } from '../db/queries/reference/geography';
-import { CatalogueFileSchema } from '$lib/domain/models/catalogue';
+import { CatalogueFileSchema } from '$lib/domain/collaboration/catalogue';
 import { catalogueFolder, referenceDataFolder } from '../paths';
 import { seedStrategyCatalogue, StrategyExampleSchema } from './strategy-seed';
 import { recordAudit } from './audit';

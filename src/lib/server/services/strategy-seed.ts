@@ -4,7 +4,7 @@
  * transaction. Edited models and any existing strategy are left alone.
  */
 import { z } from 'zod';
-import type { CatalogueFileSchema } from '$lib/domain/models/catalogue';
+import type { CatalogueFileSchema } from '$lib/domain/collaboration/catalogue';
 import {
 	defaultWeights,
 	exampleEffortDetails,
