@@ -1,9 +1,38 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+
+/** The service areas (folders of src/lib/server/services/), each reached through its index.ts. */
+const areas = readdirSync(new URL('./src/lib/server/services/', import.meta.url), {
+	withFileTypes: true
+})
+	.filter((entry) => entry.isDirectory())
+	.map((entry) => entry.name);
+const areaGroup = areas.join('|');
+
+// CSV is written through server/csv.ts only, which neutralises spreadsheet formulas in cells.
+const csvPattern = {
+	group: ['csv-stringify', 'csv-stringify/*'],
+	message: 'Write CSV with toCsv from $lib/server/csv (formula injection).'
+};
+const outsideAreaPattern = {
+	regex: `(^|/)services/(${areaGroup})/.+`,
+	message: 'Reach a service area through its index: $lib/server/services/<area>.'
+};
+const insideAreaPatterns = [
+	{
+		regex: `^\\.\\./(${areaGroup})/.+`,
+		message: 'Reach another area through its index: ../<area>.'
+	},
+	{
+		regex: `(^|/)services/(${areaGroup})/.+`,
+		message: 'Reach another area through its index: ../<area>.'
+	}
+];
 
 export default ts.config(
 	{
@@ -64,24 +93,17 @@ export default ts.config(
 			]
 		}
 	},
+	// no-restricted-imports is one rule, so each block below lists every pattern that holds for its
+	// files (a later block replaces an earlier one's list, it does not add to it).
 	{
-		// CSV is written through server/csv.ts only, which neutralises spreadsheet formulas in cells.
-		// (Before the domain block below, whose stricter no-restricted-imports replaces this one there.)
-		files: ['src/**/*.ts', 'src/**/*.svelte'],
-		ignores: ['src/lib/server/csv.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: ['csv-stringify', 'csv-stringify/*'],
-							message: 'Write CSV with toCsv from $lib/server/csv (formula injection).'
-						}
-					]
-				}
-			]
-		}
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'tests/**/*.ts', 'bench/**/*.ts'],
+		ignores: ['src/lib/server/csv.ts', 'src/lib/server/services/**', 'src/lib/domain/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [csvPattern, outsideAreaPattern] }] }
+	},
+	{
+		// Inside an area: its own files relatively, other areas through their index only.
+		files: ['src/lib/server/services/**/*.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [csvPattern, ...insideAreaPatterns] }] }
 	},
 	{
 		// The domain is pure: no framework, database or Node APIs, so it can be unit tested and reused by

@@ -6,17 +6,17 @@
  */
 import { Bench } from 'tinybench';
 import type { Ctx } from '../src/lib/server/services/context';
-import { seedDemoData } from '../src/lib/server/services/demo';
-import { getDashboards } from '../src/lib/server/services/agreement-dashboards';
-import { agreementsXlsx } from '../src/lib/server/services/agreement-export';
-import { addGoal, addKpi, recordMeasurement } from '../src/lib/server/services/agreement-kpis';
+import { seedDemoData } from '../src/lib/server/services/platform';
+import { getDashboards } from '../src/lib/server/services/agreements';
+import { agreementsXlsx } from '../src/lib/server/services/agreements';
+import { addGoal, addKpi, recordMeasurement } from '../src/lib/server/services/agreements';
 import {
 	createAgreement,
 	getAgreement,
 	listAgreementItems
 } from '../src/lib/server/services/agreements';
-import { followUpFor } from '../src/lib/server/services/follow-up';
-import { seedReferenceData } from '../src/lib/server/services/reference-seed';
+import { followUpFor } from '../src/lib/server/services/agreements';
+import { seedReferenceData } from '../src/lib/server/services/landscape';
 import { benchDatabases } from './db';
 import { latencyFigures, type Figure } from './harness';
 

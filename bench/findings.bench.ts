@@ -10,12 +10,9 @@ import type { Answers } from '../src/lib/domain/survey/answers';
 import type { SurveyFile } from '../src/lib/domain/survey/import-format';
 import type { Ctx } from '../src/lib/server/services/context';
 import { getFindings } from '../src/lib/server/services/findings';
-import { getFindingsPage } from '../src/lib/server/services/findings-page';
-import { seedReferenceData } from '../src/lib/server/services/reference-seed';
-import {
-	importSurveyDocument,
-	validateSurveyDocument
-} from '../src/lib/server/services/survey-import';
+import { getFindingsPage } from '../src/lib/server/services/findings';
+import { seedReferenceData } from '../src/lib/server/services/landscape';
+import { importSurveyDocument, validateSurveyDocument } from '../src/lib/server/services/survey';
 import { benchDatabases } from './db';
 import { latencyFigures, median, type Figure } from './harness';
 

@@ -6,11 +6,11 @@
 import { Bench } from 'tinybench';
 import { findSoffice, pptxToPdf } from '../src/lib/server/pptx/pdf';
 import type { Ctx } from '../src/lib/server/services/context';
-import { seedDemoData } from '../src/lib/server/services/demo';
-import { meetingDeck, meetingSlides } from '../src/lib/server/services/meeting-deck';
-import { takeSnapshot } from '../src/lib/server/services/meeting-snapshot';
+import { seedDemoData } from '../src/lib/server/services/platform';
+import { meetingDeck, meetingSlides } from '../src/lib/server/services/meetings';
+import { takeSnapshot } from '../src/lib/server/services/meetings';
 import { listMeetingItems } from '../src/lib/server/services/meetings';
-import { seedReferenceData } from '../src/lib/server/services/reference-seed';
+import { seedReferenceData } from '../src/lib/server/services/landscape';
 import { benchDatabases } from './db';
 import { latencyFigures, median, type Figure } from './harness';
 

@@ -11,11 +11,11 @@ import { CatalogueFileSchema } from '../src/lib/domain/collaboration/catalogue';
 import { recommend } from '../src/lib/domain/collaboration/recommend';
 import { defaultWeights, type Effort } from '../src/lib/domain/strategy/strategy';
 import type { Ctx } from '../src/lib/server/services/context';
-import { seedDemoData } from '../src/lib/server/services/demo';
+import { seedDemoData } from '../src/lib/server/services/platform';
 import { getFitJson, getFitPage } from '../src/lib/server/services/fit';
-import { getPortfolio } from '../src/lib/server/services/portfolio';
-import { getRecommendations } from '../src/lib/server/services/recommendations';
-import { seedReferenceData } from '../src/lib/server/services/reference-seed';
+import { getPortfolio } from '../src/lib/server/services/collaboration';
+import { getRecommendations } from '../src/lib/server/services/collaboration';
+import { seedReferenceData } from '../src/lib/server/services/landscape';
 import { benchDatabases } from './db';
 import { latencyFigures, type Figure } from './harness';
 

@@ -7,15 +7,16 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { startApp, stopApp } from '$lib/server/app';
 import { accessFor, allowedWhilePasswordMustChange } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { limitRequestBodies } from '$lib/server/body-limits';
 import { connectionLostError } from '$lib/server/db/errors';
 import { apiError } from '$lib/server/http';
 import { m } from '$lib/server/i18n';
 import { logger } from '$lib/server/log';
 import { paramsAreWellFormed } from '$lib/server/route-params';
 import { securityHeaders } from '$lib/server/security-headers';
-import { authenticateApiToken } from '$lib/server/services/api-tokens';
-import { toSessionUser, userActor, validateSessionToken } from '$lib/server/services/sessions';
-import { resolveRespondent } from '$lib/server/services/survey-respond';
+import { authenticateApiToken } from '$lib/server/services/users';
+import { toSessionUser, userActor, validateSessionToken } from '$lib/server/services/users';
+import { resolveRespondent } from '$lib/server/services/survey';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -141,7 +142,7 @@ const authorize: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, i18n, authenticate, authorize);
+export const handle = sequence(securityHeaders, i18n, limitRequestBodies, authenticate, authorize);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };

@@ -4,21 +4,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
 import { listMessages } from '../../src/lib/server/db/queries/outbox';
-import { seedDemoData } from '../../src/lib/server/services/demo';
-import { agreementDraftFromDecision } from '../../src/lib/server/services/agreement-draft';
-import { getDashboards } from '../../src/lib/server/services/agreement-dashboards';
-import { uploadDocument } from '../../src/lib/server/services/agreement-documents';
-import { importCompanyFile } from '../../src/lib/server/services/company-import';
-import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreement-kpis';
+import { seedDemoData } from '../../src/lib/server/services/platform';
+import { agreementDraftFromDecision } from '../../src/lib/server/services/agreements';
+import { getDashboards } from '../../src/lib/server/services/agreements';
+import { uploadDocument } from '../../src/lib/server/services/agreements';
+import { importCompanyFile } from '../../src/lib/server/services/companies';
+import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreements';
 import {
 	createAgreement,
 	getAgreement,
 	listAgreementItems,
 	updateAgreement
 } from '../../src/lib/server/services/agreements';
-import { followUpFor, sendDueReminders } from '../../src/lib/server/services/follow-up';
-import { decideRecommendation } from '../../src/lib/server/services/recommendations';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { followUpFor, sendDueReminders } from '../../src/lib/server/services/agreements';
+import { decideRecommendation } from '../../src/lib/server/services/collaboration';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -13,8 +13,8 @@ import {
 	createApiToken,
 	listApiTokens,
 	revokeApiToken
-} from '../../src/lib/server/services/api-tokens';
-import { signIn, signOut, validateSessionToken } from '../../src/lib/server/services/sessions';
+} from '../../src/lib/server/services/users';
+import { signIn, signOut, validateSessionToken } from '../../src/lib/server/services/users';
 import {
 	acceptInvitation,
 	changeOwnPassword,
@@ -25,7 +25,7 @@ import {
 	resetPassword,
 	updateUserByAdmin
 } from '../../src/lib/server/services/users';
-import { ensureFirstAdmin } from '../../src/lib/server/services/bootstrap';
+import { ensureFirstAdmin } from '../../src/lib/server/services/platform';
 import { loadConfig } from '../../src/lib/server/config';
 import { useTestDb } from './harness';
 

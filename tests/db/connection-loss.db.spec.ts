@@ -13,10 +13,10 @@ import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
 import { isConnectionLost } from '../../src/lib/server/db/errors';
 import { queryRows } from '../../src/lib/server/db/rows';
 import { apiErrorResponse } from '../../src/lib/server/http';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
-import { importCompanyFile } from '../../src/lib/server/services/company-import';
-import { DEMO_SURVEY_FILE } from '../../src/lib/server/services/demo';
-import { importSurvey } from '../../src/lib/server/services/survey-import';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { importCompanyFile } from '../../src/lib/server/services/companies';
+import { DEMO_SURVEY_FILE } from '../../src/lib/server/services/platform';
+import { importSurvey } from '../../src/lib/server/services/survey';
 import { useTestDb } from './harness';
 
 describe.skipIf(inject('dbKind') === 'pglite')('a PostgreSQL connection lost mid-request', () => {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headlines } from '../../src/lib/domain/findings/findings';
-import { DEMO_SURVEY_FILE, seedDemoData } from '../../src/lib/server/services/demo';
+import { DEMO_SURVEY_FILE, seedDemoData } from '../../src/lib/server/services/platform';
 import { getFindings } from '../../src/lib/server/services/findings';
-import { getFindingsPage } from '../../src/lib/server/services/findings-page';
+import { getFindingsPage } from '../../src/lib/server/services/findings';
 import { getClusterProfile } from '../../src/lib/server/services/landscape';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import {
 	importSurvey,
 	importSurveyDocument,
 	validateSurveyDocument
-} from '../../src/lib/server/services/survey-import';
+} from '../../src/lib/server/services/survey';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

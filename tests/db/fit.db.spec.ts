@@ -3,21 +3,21 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/domain/errors';
 import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
-import { importCompanyFile } from '../../src/lib/server/services/company-import';
-import { seedDemoData } from '../../src/lib/server/services/demo';
+import { importCompanyFile } from '../../src/lib/server/services/companies';
+import { seedDemoData } from '../../src/lib/server/services/platform';
 import {
 	clearFitOverride,
 	getFitJson,
 	getFitPage,
 	setFitOverride
 } from '../../src/lib/server/services/fit';
-import { getPortfolio } from '../../src/lib/server/services/portfolio';
+import { getPortfolio } from '../../src/lib/server/services/collaboration';
 import {
 	decideRecommendation,
 	getRecommendations,
 	getRecommendationsJson
-} from '../../src/lib/server/services/recommendations';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+} from '../../src/lib/server/services/collaboration';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import { getStrategyPage } from '../../src/lib/server/services/strategy';
 import { useTestDb } from './harness';
 

@@ -10,10 +10,10 @@ import {
 	setActivities,
 	setStageOverride,
 	updateCluster
-} from '../../src/lib/server/services/landscape-edit';
-import { getLandscapeMap } from '../../src/lib/server/services/landscape-map';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
-import { getActors, getMunicipalities, getRegions } from '../../src/lib/server/services/reference';
+} from '../../src/lib/server/services/landscape';
+import { getLandscapeMap } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { getActors, getMunicipalities, getRegions } from '../../src/lib/server/services/landscape';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -1,14 +1,10 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
-import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreement-kpis';
+import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreements';
 import { createAgreement } from '../../src/lib/server/services/agreements';
-import { seedDemoData } from '../../src/lib/server/services/demo';
-import {
-	compareMeeting,
-	meetingDeck,
-	meetingSlides
-} from '../../src/lib/server/services/meeting-deck';
+import { seedDemoData } from '../../src/lib/server/services/platform';
+import { compareMeeting, meetingDeck, meetingSlides } from '../../src/lib/server/services/meetings';
 import {
 	addOutcome,
 	createMeeting,
@@ -17,7 +13,7 @@ import {
 	refreshSnapshot,
 	saveQuestions
 } from '../../src/lib/server/services/meetings';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
-import { seedDemoData } from '../../src/lib/server/services/demo';
+import { seedDemoData } from '../../src/lib/server/services/platform';
 import {
 	createModel,
 	getCatalogue,
 	getModel,
 	saveModel
-} from '../../src/lib/server/services/collaboration-models';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+} from '../../src/lib/server/services/collaboration';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import {
 	getStrategyPage,
 	removeEffort,

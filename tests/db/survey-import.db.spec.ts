@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/lib/domain/errors';
 import { surveyResponses, surveyRounds } from '../../src/lib/server/db/schema';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import {
 	exportSurvey,
 	exportSurveyCsv,
 	exportSurveyXlsx,
 	importSurvey
-} from '../../src/lib/server/services/survey-import';
+} from '../../src/lib/server/services/survey';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

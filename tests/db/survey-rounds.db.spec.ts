@@ -9,16 +9,16 @@ import {
 } from '../../src/lib/server/db/schema';
 import { defaultTexts } from '../../src/lib/domain/survey/questionnaire';
 import { toSurveyData } from '../../src/lib/domain/survey/surveyjs';
-import { seedDemoData } from '../../src/lib/server/services/demo';
+import { seedDemoData } from '../../src/lib/server/services/platform';
 import { setMailTransport } from '../../src/lib/server/services/mail';
-import { seedReferenceData } from '../../src/lib/server/services/reference-seed';
+import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import {
 	getRespondentForm,
 	reopenOwnResponse,
 	resolveRespondent,
 	saveDraft,
 	submitResponse
-} from '../../src/lib/server/services/survey-respond';
+} from '../../src/lib/server/services/survey';
 import {
 	createRound,
 	getRoundStatus,
@@ -27,7 +27,7 @@ import {
 	setInvitationRecipient,
 	setRoundOpen,
 	updateQuestionnaire
-} from '../../src/lib/server/services/survey-rounds';
+} from '../../src/lib/server/services/survey';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proposeQuestions } from '../../src/lib/domain/deck/questions';
-import { buildSlides, type DeckMeeting, type Slide } from '../../src/lib/domain/deck/slides';
-import { compareSnapshots, type DeckSnapshot } from '../../src/lib/domain/deck/snapshot';
+import { proposeQuestions } from '../../src/lib/domain/meetings/questions';
+import { buildSlides, type DeckMeeting, type Slide } from '../../src/lib/domain/meetings/slides';
+import { compareSnapshots, type DeckSnapshot } from '../../src/lib/domain/meetings/snapshot';
 import { messageByKey } from '../../src/lib/server/i18n';
 
 const dir = join('tests', 'fixtures', 'deck');

@@ -7,7 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogueFileSchema, type ChecklistCode } from '../../src/lib/domain/collaboration/catalogue';
+import {
+	CatalogueFileSchema,
+	type ChecklistCode
+} from '../../src/lib/domain/collaboration/catalogue';
 import {
 	recommend,
 	recommendationKeys,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { m } from '$lib/server/i18n';
-import { backupDatabase, restoreDatabase } from '$lib/server/services/backup';
+import { backupDatabase, restoreDatabase } from '$lib/server/services/platform';
 import { formatNumber } from '$lib/format';
 import type { ActionWrapper, Lang } from './types';
 

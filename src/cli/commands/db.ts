@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { migrationStatus } from '$lib/server/db/migrate';
-import { seedReferenceData } from '$lib/server/services/reference-seed';
-import { seedDemoData } from '$lib/server/services/demo';
+import { seedReferenceData } from '$lib/server/services/landscape';
+import { seedDemoData } from '$lib/server/services/platform';
 import { m } from '$lib/server/i18n';
 import type { ActionWrapper, Lang } from './types';
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatDate } from '$lib/format';
 import { m } from '$lib/server/i18n';
-import { deckFormats, meetingDeck, type DeckFormat } from '$lib/server/services/meeting-deck';
+import { deckFormats, meetingDeck, type DeckFormat } from '$lib/server/services/meetings';
 import { listMeetingItems } from '$lib/server/services/meetings';
 import type { ActionWrapper, Lang } from './types';
 

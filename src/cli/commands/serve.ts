@@ -41,8 +41,15 @@ export function registerServe(program: Command, action: ActionWrapper, o: Lang):
 					overrideEnvironment({
 						ORIGIN: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
 					});
-				// adapter-node reads its upload limit from the environment when the handler loads.
-				overrideEnvironment({ BODY_SIZE_LIMIT: config.server.bodySizeLimit });
+				// adapter-node reads its body limit from the environment when the handler loads, and
+				// holds every route to it before our code runs: it gets the largest route limit (the API
+				// import's); the smaller ones are kept on the bytes read (server/body-limits.ts). The
+				// pages' limit goes on in KLYNGERADAR_BODY_SIZE_LIMIT for the server's own config.
+				const { pages, apiImport } = config.bodyLimits;
+				overrideEnvironment({
+					KLYNGERADAR_BODY_SIZE_LIMIT: config.server.bodySizeLimit,
+					BODY_SIZE_LIMIT: String(Math.max(pages, apiImport))
+				});
 				if (config.database.kind === 'pglite') assertDataDirFree(config.database.dataDir);
 
 				if (!buildIsCurrent()) {

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { m } from '$lib/server/i18n';
 import { getFitJson } from '$lib/server/services/fit';
-import { getRecommendations, recommendationsJson } from '$lib/server/services/recommendations';
-import { fitXlsx, recommendationsXlsx } from '$lib/server/services/strategy-export';
+import { getRecommendations, recommendationsJson } from '$lib/server/services/collaboration';
+import { fitXlsx, recommendationsXlsx } from '$lib/server/services/strategy';
 import type { ActionWrapper, Lang } from './types';
 
 interface StrategyOptions {

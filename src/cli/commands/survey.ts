@@ -12,8 +12,8 @@ import {
 	exportSurveyXlsx,
 	importSurvey,
 	MAX_IMPORT_BYTES
-} from '$lib/server/services/survey-import';
-import { listRounds } from '$lib/server/services/survey-rounds';
+} from '$lib/server/services/survey';
+import { listRounds } from '$lib/server/services/survey';
 import type { ActionWrapper, Lang } from './types';
 
 function roundId(value: unknown, locale: 'da' | 'en'): number {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { m } from '$lib/server/i18n';
-import { createApiToken } from '$lib/server/services/api-tokens';
+import { createApiToken } from '$lib/server/services/users';
 import type { ActionWrapper, Lang } from './types';
 
 export function registerToken(program: Command, action: ActionWrapper, o: Lang): void {

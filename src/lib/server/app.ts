@@ -6,7 +6,7 @@ import { getConfig } from './config';
 import type { DbHandle } from './db/client';
 import { logger } from './log';
 import { startSchedule, stopSchedule } from './scheduler';
-import { openAndPrepare } from './services/bootstrap';
+import { openAndPrepare } from './services/platform';
 import { removeStaleTempDirs } from './temp-files';
 
 let handle: Promise<DbHandle> | undefined;

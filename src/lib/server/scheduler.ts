@@ -5,7 +5,7 @@
 import { getConfig } from './config';
 import type { DbHandle } from './db/client';
 import { logger } from './log';
-import { sendDueReminders } from './services/follow-up';
+import { sendDueReminders } from './services/agreements';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_RUN_MS = 60 * 1000;

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runLoad } from '$lib/server/http';
-import { getFindingsPage } from '$lib/server/services/findings-page';
+import { getFindingsPage } from '$lib/server/services/findings';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	page: await runLoad(() => getFindingsPage(locals.ctx, null))

@@ -4,7 +4,7 @@ import { setLocaleCookie } from '$lib/server/auth/locale-cookie';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { runAction } from '$lib/server/http';
 import { safeRedirectTarget } from '$lib/server/redirects';
-import { signIn } from '$lib/server/services/sessions';
+import { signIn } from '$lib/server/services/users';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));

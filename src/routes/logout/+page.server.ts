@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
-import { signOut } from '$lib/server/services/sessions';
+import { signOut } from '$lib/server/services/users';
 
 export const actions: Actions = {
 	default: async (event) => {

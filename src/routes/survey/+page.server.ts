@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { importSurvey } from '$lib/server/services/survey-import';
-import { createRound, getSurveyOverview } from '$lib/server/services/survey-rounds';
+import { importSurvey } from '$lib/server/services/survey';
+import { createRound, getSurveyOverview } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	overview: await runLoad(() => getSurveyOverview(locals.ctx))

@@ -2,7 +2,7 @@
  * The ECharts option for a deck chart, for the printable deck: the same categories and series
  * as the native PowerPoint chart.
  */
-import type { DeckChart } from '../deck/slides';
+import type { DeckChart } from '../meetings/slides';
 
 const COLORS = ['#0b3d6e', '#3c7dbf', '#8cb4dc', '#c98a2b', '#5e8c31', '#9b4a6b'];
 

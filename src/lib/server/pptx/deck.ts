@@ -6,7 +6,7 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import { Resvg } from '@resvg/resvg-js';
-import type { DeckChart, Slide, TableCell, Tone } from '$lib/domain/deck/slides';
+import type { DeckChart, Slide, TableCell, Tone } from '$lib/domain/meetings/slides';
 import type { Locale } from '$lib/format';
 
 export interface DeckBranding {

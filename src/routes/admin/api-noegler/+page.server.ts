@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/services/api-tokens';
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/services/users';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	tokens: await runLoad(() => listApiTokens(locals.ctx))

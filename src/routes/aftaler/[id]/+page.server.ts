@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { removeDocument, uploadDocument } from '$lib/server/services/agreement-documents';
+import { removeDocument, uploadDocument } from '$lib/server/services/agreements';
 import {
 	addGoal,
 	addKpi,
@@ -9,9 +9,9 @@ import {
 	removeGoal,
 	removeKpi,
 	removeMeasurement
-} from '$lib/server/services/agreement-kpis';
+} from '$lib/server/services/agreements';
 import { getAgreement, removeAgreement } from '$lib/server/services/agreements';
-import { saveReview } from '$lib/server/services/follow-up';
+import { saveReview } from '$lib/server/services/agreements';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	detail: await runLoad(() => getAgreement(locals.ctx, Number(params.id)))

@@ -1,6 +1,6 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { runLoad } from '$lib/server/http';
-import { agreementsXlsx } from '$lib/server/services/agreement-export';
+import { agreementsXlsx } from '$lib/server/services/agreements';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const GET: RequestHandler = async ({ locals, url }) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { agreementDraftFromDecision } from '$lib/server/services/agreement-draft';
-import { agreementInputFromForm } from '$lib/server/services/agreement-form';
+import { agreementDraftFromDecision } from '$lib/server/services/agreements';
+import { agreementInputFromForm } from '$lib/server/services/agreements';
 import { agreementOptions, createAgreement } from '$lib/server/services/agreements';
 import { strategyRegion } from '$lib/server/services/strategy';
 

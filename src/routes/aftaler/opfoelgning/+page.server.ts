@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { getFollowUp, sendDueReminders } from '$lib/server/services/follow-up';
+import { getFollowUp, sendDueReminders } from '$lib/server/services/agreements';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) =>

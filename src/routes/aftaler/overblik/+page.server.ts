@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runLoad } from '$lib/server/http';
-import { getDashboards } from '$lib/server/services/agreement-dashboards';
+import { getDashboards } from '$lib/server/services/agreements';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({

@@ -11,7 +11,7 @@ import {
 	setActivities,
 	setStageOverride,
 	updateCluster
-} from '$lib/server/services/landscape-edit';
+} from '$lib/server/services/landscape';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	profile: await runLoad(() => getClusterProfile(locals.ctx, params.slug))

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runLoad } from '$lib/server/http';
-import { getProgrammeHistory } from '$lib/server/services/programme';
+import { getProgrammeHistory } from '$lib/server/services/landscape';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	history: await runLoad(() => getProgrammeHistory(locals.ctx))

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { meetingSlides, pdfAvailable } from '$lib/server/services/meeting-deck';
-import { outcomeFromForm, questionsFromForm } from '$lib/server/services/meeting-form';
+import { meetingSlides, pdfAvailable } from '$lib/server/services/meetings';
+import { outcomeFromForm, questionsFromForm } from '$lib/server/services/meetings';
 import {
 	addOutcome,
 	getMeeting,

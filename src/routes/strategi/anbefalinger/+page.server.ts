@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { decideRecommendation, getRecommendations } from '$lib/server/services/recommendations';
+import { decideRecommendation, getRecommendations } from '$lib/server/services/collaboration';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({

@@ -1,11 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import {
-	createModel,
-	getCatalogue,
-	modelFieldsFromForm
-} from '$lib/server/services/collaboration-models';
+import { createModel, getCatalogue, modelFieldsFromForm } from '$lib/server/services/collaboration';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals }) => ({

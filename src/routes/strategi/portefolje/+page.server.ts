@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runLoad } from '$lib/server/http';
-import { getPortfolio } from '$lib/server/services/portfolio';
+import { getPortfolio } from '$lib/server/services/collaboration';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({

@@ -7,7 +7,7 @@ import {
 	sendInvitation,
 	setInvitationRecipient,
 	setRoundOpen
-} from '$lib/server/services/survey-rounds';
+} from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	status: await runLoad(() => getRoundStatus(locals.ctx, Number(params.id)))

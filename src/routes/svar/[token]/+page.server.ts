@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { getRespondentForm, reopenOwnResponse } from '$lib/server/services/survey-respond';
+import { getRespondentForm, reopenOwnResponse } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	form: await runLoad(() => getRespondentForm(locals.ctx))

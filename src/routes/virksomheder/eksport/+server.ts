@@ -1,7 +1,7 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { fileResponse } from '$lib/server/files';
 import { runLoad } from '$lib/server/http';
-import { companiesXlsx } from '$lib/server/services/company-export';
+import { companiesXlsx } from '$lib/server/services/companies';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const GET: RequestHandler = async ({ locals, url }) => {

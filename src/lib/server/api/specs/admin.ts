@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuditQuerySchema } from '../../services/audit';
-import { CreateApiTokenSchema } from '../../services/api-tokens';
+import { CreateApiTokenSchema } from '../../services/users';
 import { CreateUserSchema, UpdateUserSchema } from '../../services/users';
 import { defineEndpoint } from '../define';
 

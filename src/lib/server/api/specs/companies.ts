@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { importFields } from '$lib/domain/companies/headers';
-import { CompanyStatsQuerySchema } from '../../services/company-stats';
+import { CompanyStatsQuerySchema } from '../../services/companies';
 import { defineEndpoint } from '../define';
 
 export const getCompanyStats = defineEndpoint({

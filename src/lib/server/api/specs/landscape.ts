@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { metrics } from '$lib/domain/landscape/types';
-import { ActorQuerySchema, MunicipalityQuerySchema } from '../../services/reference';
+import { ActorQuerySchema, MunicipalityQuerySchema } from '../../services/landscape';
 import { LandscapeQuerySchema } from '../../services/landscape';
 import {
 	ActivitiesSchema,
 	FigureInputSchema,
 	OfficeInputSchema,
 	StageOverrideSchema
-} from '../../services/landscape-edit';
+} from '../../services/landscape';
 import { defineEndpoint } from '../define';
 
 const slugParams = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SurveyFileSchema } from '$lib/domain/survey/import-format';
-import { CreateRoundSchema } from '../../services/survey-rounds';
+import { CreateRoundSchema } from '../../services/survey';
 import { defineEndpoint } from '../define';
 
 const idParams = z.object({ id: z.coerce.number().int().min(1) });

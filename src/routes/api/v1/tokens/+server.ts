@@ -1,6 +1,6 @@
 import { apiHandler } from '$lib/server/api/handler';
 import { createToken as createSpec, listTokens as listSpec } from '$lib/server/api/specs/admin';
-import { createApiToken, listApiTokens } from '$lib/server/services/api-tokens';
+import { createApiToken, listApiTokens } from '$lib/server/services/users';
 
 export const GET = apiHandler(listSpec, async ({ ctx }) => ({ tokens: await listApiTokens(ctx) }));
 

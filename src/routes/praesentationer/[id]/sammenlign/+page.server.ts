@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runLoad } from '$lib/server/http';
-import { compareMeeting } from '$lib/server/services/meeting-deck';
+import { compareMeeting } from '$lib/server/services/meetings';
 import { listMeetingItems } from '$lib/server/services/meetings';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>

@@ -1,10 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import {
-	getModel,
-	modelFieldsFromForm,
-	saveModel
-} from '$lib/server/services/collaboration-models';
+import { getModel, modelFieldsFromForm, saveModel } from '$lib/server/services/collaboration';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({

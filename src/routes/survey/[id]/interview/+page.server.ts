@@ -7,7 +7,7 @@ import {
 	removeInterview,
 	removeQuote,
 	setTags
-} from '$lib/server/services/interviews';
+} from '$lib/server/services/findings';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	page: await runLoad(() => getInterviewPage(locals.ctx, Number(params.id)))

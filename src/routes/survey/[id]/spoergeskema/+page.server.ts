@@ -1,10 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import {
-	getRoundStatus,
-	textsFromForm,
-	updateQuestionnaire
-} from '$lib/server/services/survey-rounds';
+import { getRoundStatus, textsFromForm, updateQuestionnaire } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	status: await runLoad(() => getRoundStatus(locals.ctx, Number(params.id)))

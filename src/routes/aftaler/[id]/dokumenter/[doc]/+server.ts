@@ -1,7 +1,7 @@
 import contentDisposition from 'content-disposition';
 import type { RequestHandler } from '@sveltejs/kit';
 import { runLoad } from '$lib/server/http';
-import { asciiName, getDocument } from '$lib/server/services/agreement-documents';
+import { asciiName, getDocument } from '$lib/server/services/agreements';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const doc = await runLoad(() => getDocument(locals.ctx, Number(params.id), Number(params.doc)));

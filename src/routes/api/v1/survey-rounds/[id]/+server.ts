@@ -1,6 +1,6 @@
 import { apiHandler } from '$lib/server/api/handler';
 import { getRound } from '$lib/server/api/specs/survey';
-import { getRoundStatus } from '$lib/server/services/survey-rounds';
+import { getRoundStatus } from '$lib/server/services/survey';
 
 export const GET = apiHandler(getRound, async ({ ctx, params }) => {
 	const status = await getRoundStatus(ctx, params.id);

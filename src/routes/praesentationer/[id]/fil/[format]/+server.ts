@@ -1,7 +1,7 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { fileResponse } from '$lib/server/files';
 import { runLoad } from '$lib/server/http';
-import { deckFormats, meetingDeck, type DeckFormat } from '$lib/server/services/meeting-deck';
+import { deckFormats, meetingDeck, type DeckFormat } from '$lib/server/services/meetings';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const format = params.format ?? '';

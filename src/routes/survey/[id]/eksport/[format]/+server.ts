@@ -1,11 +1,7 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { runLoad } from '$lib/server/http';
 import { m } from '$lib/server/i18n';
-import {
-	exportSurvey,
-	exportSurveyCsv,
-	exportSurveyXlsx
-} from '$lib/server/services/survey-import';
+import { exportSurvey, exportSurveyCsv, exportSurveyXlsx } from '$lib/server/services/survey';
 
 const types = {
 	json: 'application/json; charset=utf-8',

@@ -1,7 +1,7 @@
 import { figureJson } from '$lib/domain/landscape/json';
 import { apiHandler } from '$lib/server/api/handler';
 import { addFigure } from '$lib/server/api/specs/landscape';
-import { saveFigure } from '$lib/server/services/landscape-edit';
+import { saveFigure } from '$lib/server/services/landscape';
 
 export const POST = apiHandler(addFigure, async ({ ctx, params, body }) => {
 	const saved = await saveFigure(ctx, params.slug, body);

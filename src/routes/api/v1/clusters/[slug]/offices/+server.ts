@@ -1,6 +1,6 @@
 import { apiHandler } from '$lib/server/api/handler';
 import { addOffice as spec } from '$lib/server/api/specs/landscape';
-import { addOffice } from '$lib/server/services/landscape-edit';
+import { addOffice } from '$lib/server/services/landscape';
 
 export const POST = apiHandler(spec, async ({ ctx, params, body }) => {
 	const office = await addOffice(ctx, params.slug, body);

@@ -1,0 +1,10 @@
+/** The companies area's services: the only way other areas, routes and the CLI reach them. */
+export * from './export';
+export * from './import';
+export * from './import-progress';
+export * from './import-rows';
+export * from './import-xlsx';
+export * from './page';
+export * from './register-figures';
+export * from './review';
+export * from './stats';

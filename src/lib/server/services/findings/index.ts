@@ -1,0 +1,4 @@
+/** The findings area's services: the only way other areas, routes and the CLI reach them. */
+export * from './findings';
+export * from './interviews';
+export * from './page';

@@ -1,0 +1,3 @@
+/** The fit area's services: the only way other areas, routes and the CLI reach them. */
+export * from './fit';
+export * from './inputs';

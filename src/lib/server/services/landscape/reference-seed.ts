@@ -1,0 +1,324 @@
+/**
+ * Loads `data/reference/` into the database, idempotently: on every start (skipped when the files
+ * have not changed since the last load) and with `klyngeradar db seed`. Rows a user has edited are
+ * never overwritten: clusters and actors carry an `edited` flag, figures and programme memberships
+ * an origin, and office lists an `officesEdited` flag.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+	RawClustersFileSchema,
+	seedClusterFromReference,
+	type SeedCluster
+} from '$lib/domain/landscape/reference';
+import type { Db, Tx } from '../../db/client';
+import {
+	findClusterBySlug,
+	insertCluster,
+	refreshReferenceCluster
+} from '../../db/queries/landscape/clusters';
+import {
+	replaceReferenceOffices,
+	upsertReferenceFigure,
+	upsertReferenceMembership
+} from '../../db/queries/landscape/children';
+import { upsertProgramme } from '../../db/queries/landscape/programmes';
+import { getReferenceHash, upsertReferenceDocument } from '../../db/queries/reference/documents';
+import {
+	upsertMunicipalities,
+	upsertReferenceActors,
+	upsertRegions
+} from '../../db/queries/reference/geography';
+import { CatalogueFileSchema } from '$lib/domain/collaboration/catalogue';
+import { catalogueFolder, referenceDataFolder } from '../../paths';
+import { seedStrategyCatalogue, StrategyExampleSchema } from '../strategy';
+import { recordAudit } from '../audit';
+import type { Ctx } from '../context';
+
+const files = {
+	municipalities: 'municipalities.json',
+	regions: 'geo/regions.geojson',
+	actors: 'actors-nordjylland.json',
+	clusters: 'clusters-2021-2024.json',
+	clustersNext: 'clusters-2025-2028.json',
+	taxonomy: 'taxonomy.json',
+	programme: 'programme.json',
+	coreNarrative: 'core-narrative.json',
+	strategyExample: 'strategy-example-nordjylland.json'
+} as const;
+
+const MunicipalitiesSchema = z.object({
+	municipalities: z.array(
+		z.object({
+			code: z.string().regex(/^\d{3}$/),
+			name: z.string(),
+			regionCode: z.string().regex(/^108[1-5]$/)
+		})
+	)
+});
+const RegionsSchema = z.object({
+	features: z.array(z.object({ properties: z.object({ code: z.string(), name: z.string() }) }))
+});
+const ActorsSchema = z.object({
+	actors: z.array(
+		z.object({
+			slug: z.string(),
+			name: z.string(),
+			kind: z.string(),
+			municipalityCode: z.string().optional(),
+			regionCode: z.string().optional(),
+			note: z.string().optional(),
+			source: z.string().optional()
+		})
+	),
+	surveyOptions: z.object({
+		presenceCoLocation: z.array(z.string()),
+		partners: z.array(z.string()),
+		agreementParties: z.array(z.string())
+	})
+});
+const NextProgrammeSchema = z.object({
+	_meta: z.looseObject({ sources: z.array(z.string()) }),
+	clusters: z.array(
+		z.object({ officialName: z.string(), status: z.string(), source: z.string() }).loose()
+	)
+});
+const ProgrammeSchema = z.looseObject({
+	programmes: z.array(
+		z.looseObject({
+			code: z.string(),
+			name: z.string(),
+			from: z.string(),
+			to: z.string(),
+			clusters: z.number().int(),
+			clustersLater: z.number().int().optional()
+		})
+	)
+});
+
+/** The region the seed document's actors belong to; other regions add theirs in the app. */
+const ACTOR_REGION = '1081';
+const SEED_STATE_KEY = 'seed-state';
+
+export interface SeedSummary {
+	skipped: boolean;
+	clustersInserted: number;
+	clustersRefreshed: number;
+	clustersKeptEdited: number;
+	figures: number;
+	municipalities: number;
+	actors: number;
+}
+
+function readReference(name: string): { text: string; json: unknown } {
+	const text = readFileSync(join(referenceDataFolder, name), 'utf8');
+	return { text, json: JSON.parse(text) as unknown };
+}
+
+function loadAll() {
+	const raw = Object.fromEntries(
+		Object.entries(files).map(([key, name]) => [key, readReference(name)])
+	) as Record<keyof typeof files, { text: string; json: unknown }>;
+	const catalogueText = readFileSync(join(catalogueFolder, 'collaboration-models.json'), 'utf8');
+	const hash = createHash('sha256');
+	for (const key of Object.keys(files) as (keyof typeof files)[]) hash.update(raw[key].text);
+	hash.update(catalogueText);
+	return {
+		sha256: hash.digest('hex'),
+		catalogue: CatalogueFileSchema.parse(JSON.parse(catalogueText)),
+		strategyExample: StrategyExampleSchema.parse(raw.strategyExample.json),
+		municipalities: MunicipalitiesSchema.parse(raw.municipalities.json).municipalities,
+		regions: RegionsSchema.parse(raw.regions.json).features.map((f) => f.properties),
+		actors: ActorsSchema.parse(raw.actors.json),
+		clusters: RawClustersFileSchema.parse(raw.clusters.json),
+		next: NextProgrammeSchema.parse(raw.clustersNext.json),
+		programme: ProgrammeSchema.parse(raw.programme.json),
+		documents: {
+			taxonomy: raw.taxonomy.json,
+			programme: raw.programme.json,
+			'core-narrative': raw.coreNarrative.json,
+			'strategy-example-nordjylland': raw.strategyExample.json,
+			'clusters-2025-2028': raw.clustersNext.json
+		} as Record<string, unknown>
+	};
+}
+
+function clusterColumns(seed: SeedCluster) {
+	return {
+		name: seed.name,
+		shortName: seed.shortName,
+		area: seed.area,
+		emerging: seed.emerging,
+		emergingUncertain: seed.emergingUncertain,
+		emergingNote: seed.emergingNote,
+		status: seed.status,
+		closedYear: seed.closedYear,
+		statusNote: seed.statusNote,
+		website: seed.website,
+		formed: seed.formed,
+		focus: seed.focus,
+		notes: seed.notes,
+		sources: seed.sources
+	};
+}
+
+async function seedCluster(
+	tx: Tx,
+	ctx: Pick<Ctx, 'actor'>,
+	seed: SeedCluster,
+	summary: SeedSummary
+): Promise<number> {
+	const existing = await findClusterBySlug(tx, seed.slug);
+	let id: number;
+	let officesEdited = false;
+	if (!existing) {
+		const row = await insertCluster(tx, {
+			slug: seed.slug,
+			...clusterColumns(seed),
+			origin: 'reference'
+		});
+		id = row.id;
+		summary.clustersInserted++;
+		await recordAudit(tx, ctx, {
+			entity: 'cluster',
+			entityId: seed.slug,
+			action: 'create',
+			after: seed
+		});
+	} else {
+		id = existing.id;
+		officesEdited = existing.officesEdited;
+		if (existing.edited) summary.clustersKeptEdited++;
+		else if (await refreshReferenceCluster(tx, id, clusterColumns(seed)))
+			summary.clustersRefreshed++;
+	}
+	if (!officesEdited) await replaceReferenceOffices(tx, id, seed.offices);
+	for (const figure of seed.figures) {
+		await upsertReferenceFigure(tx, {
+			clusterId: id,
+			...figure,
+			sourceUrl: seed.sources[0] ?? null,
+			sourceLabel: 'Referencedata (offentlige kilder)'
+		});
+		summary.figures++;
+	}
+	return id;
+}
+
+/** Loads the reference data; skips the work when the files are unchanged since the last load. */
+export async function seedReferenceData(
+	db: Db,
+	options: { force?: boolean } = {}
+): Promise<SeedSummary> {
+	const data = loadAll();
+	const summary: SeedSummary = {
+		skipped: false,
+		clustersInserted: 0,
+		clustersRefreshed: 0,
+		clustersKeptEdited: 0,
+		figures: 0,
+		municipalities: data.municipalities.length,
+		actors: data.actors.actors.length
+	};
+	if (!options.force && (await getReferenceHash(db, SEED_STATE_KEY)) === data.sha256) {
+		return { ...summary, skipped: true };
+	}
+	const ctx = { actor: { kind: 'system', label: 'seed' } as const };
+	const municipalityNames = new Map(data.municipalities.map((m) => [m.name.toLowerCase(), m.code]));
+	await db.transaction(async (tx) => {
+		await upsertRegions(tx, data.regions);
+		await upsertMunicipalities(tx, data.municipalities);
+		const roles = data.actors.surveyOptions;
+		await upsertReferenceActors(
+			tx,
+			data.actors.actors.map((actor) => ({
+				slug: actor.slug,
+				name: actor.name,
+				kind: actor.kind,
+				regionCode: actor.regionCode ?? ACTOR_REGION,
+				municipalityCode: actor.municipalityCode ?? null,
+				note: actor.note ?? null,
+				source: actor.source ?? null,
+				surveyRoles: [
+					...(roles.presenceCoLocation.includes(actor.slug) ? ['presence-co-location'] : []),
+					...(roles.partners.includes(actor.slug) ? ['partners'] : []),
+					...(roles.agreementParties.includes(actor.slug) ? ['agreement-parties'] : [])
+				]
+			}))
+		);
+		for (const programme of data.programme.programmes) {
+			const fromYear = Number(programme.from.slice(0, 4));
+			const toYear = Number(programme.to.slice(0, 4));
+			const countsByYear: Record<string, number> = {};
+			for (let year = fromYear; year <= toYear; year++) {
+				// 14 designated for 2021; 13 from 2022, when MARLOG closed.
+				countsByYear[String(year)] =
+					year > fromYear && programme.clustersLater ? programme.clustersLater : programme.clusters;
+			}
+			const {
+				code,
+				name,
+				from: _from,
+				to: _to,
+				clusters: _c,
+				clustersLater: _l,
+				...details
+			} = programme;
+			await upsertProgramme(tx, {
+				code,
+				name,
+				fromYear,
+				toYear,
+				designatedCount: programme.clusters,
+				details: { ...details, countsByYear }
+			});
+		}
+		const ids = new Map<string, number>();
+		for (const raw of data.clusters.clusters) {
+			const seed = seedClusterFromReference(raw, municipalityNames);
+			ids.set(seed.name, await seedCluster(tx, ctx, seed, summary));
+			await upsertReferenceMembership(tx, {
+				clusterId: ids.get(seed.name) ?? 0,
+				programmeCode: 'innovationskraft-2021-2024',
+				status: 'designated',
+				note: null,
+				source: data.clusters._meta.designationSource
+			});
+		}
+		for (const next of data.next.clusters) {
+			const clusterId = ids.get(next.officialName);
+			if (clusterId === undefined) continue;
+			const status = /^granted/i.test(next.status)
+				? 'granted'
+				: /^conflicting/i.test(next.status)
+					? 'uncertain'
+					: null;
+			if (!status) continue;
+			await upsertReferenceMembership(tx, {
+				clusterId,
+				programmeCode: 'klyngeprogram-2025-2028',
+				status,
+				note: next.status,
+				source: next.source
+			});
+		}
+		for (const [key, content] of Object.entries(data.documents)) {
+			await upsertReferenceDocument(
+				tx,
+				key,
+				content,
+				createHash('sha256').update(JSON.stringify(content)).digest('hex')
+			);
+		}
+		await seedStrategyCatalogue(tx, ctx, data.catalogue, data.strategyExample);
+		await upsertReferenceDocument(
+			tx,
+			SEED_STATE_KEY,
+			{ loadedFrom: 'data/reference' },
+			data.sha256
+		);
+	});
+	return summary;
+}

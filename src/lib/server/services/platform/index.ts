@@ -1,0 +1,5 @@
+/** The platform area's services: the only way other areas, routes and the CLI reach them. */
+export * from './backup';
+export * from './bootstrap';
+export * from './demo';
+export * from './system';

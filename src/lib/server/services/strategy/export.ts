@@ -1,0 +1,115 @@
+/**
+ * The fit matrix and the recommendations as spreadsheets: one sheet with the figures, one with
+ * the reasons, and one with the provenance, so a copy outside the app still says where it came
+ * from.
+ */
+import type ExcelJS from 'exceljs';
+import { newWorkbook, provenanceSheet, sheetWithHeader } from '../../xlsx';
+import type { Ctx } from '../context';
+import { m } from '../../i18n';
+import { criterionLabel, getFitJson } from '../fit';
+import { getRecommendations } from '../collaboration';
+
+function provenance(book: ExcelJS.Workbook, ctx: Ctx, text: string): void {
+	provenanceSheet(book, m.export_sheet_provenance({}, { locale: ctx.locale }), [text]);
+}
+
+export async function fitXlsx(ctx: Ctx, regionCode: string): Promise<Buffer> {
+	const fit = await getFitJson(ctx, regionCode);
+	const o = { locale: ctx.locale };
+	const book = newWorkbook();
+	const matrix = sheetWithHeader(book, m.fit_title({}, o), [
+		m.landscape_cluster({}, o),
+		m.fit_total({}, o),
+		...fit.efforts.map((e) => e.title)
+	]);
+	for (const cluster of fit.clusters) {
+		matrix.addRow([
+			cluster.name,
+			cluster.total,
+			...fit.efforts.map(
+				(e) =>
+					fit.cells.find((c) => c.cluster === cluster.slug && c.effort === e.code)?.shown ?? null
+			)
+		]);
+	}
+	matrix.columns.forEach((column, i) => (column.width = i === 0 ? 28 : 18));
+	const details = sheetWithHeader(book, m.fit_breakdown_sheet({}, o), [
+		m.landscape_cluster({}, o),
+		m.fit_effort({}, o),
+		m.fit_score({}, o),
+		m.fit_shown({}, o),
+		m.fit_confidence({}, o),
+		m.fit_criterion({}, o),
+		m.fit_weight({}, o),
+		m.fit_value({}, o),
+		m.fit_points({}, o),
+		m.fit_evidence({}, o),
+		m.fit_override_reason({}, o)
+	]);
+	const clusterName = new Map(fit.clusters.map((c) => [c.slug, c.name]));
+	const effortTitle = new Map(fit.efforts.map((e) => [e.code, e.title]));
+	for (const cell of fit.cells) {
+		for (const c of cell.criteria) {
+			details.addRow([
+				clusterName.get(cell.cluster) ?? cell.cluster,
+				effortTitle.get(cell.effort) ?? cell.effort,
+				cell.score,
+				cell.shown,
+				cell.confidence,
+				criterionLabel(c.criterion, ctx),
+				c.weight,
+				c.value,
+				c.points,
+				c.evidence.join(' '),
+				cell.override?.reason ?? ''
+			]);
+		}
+	}
+	details.columns.forEach((column, i) => (column.width = i === 9 ? 80 : 16));
+	provenance(book, ctx, fit.provenance.text);
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export async function recommendationsXlsx(ctx: Ctx, regionCode: string): Promise<Buffer> {
+	const view = await getRecommendations(ctx, regionCode);
+	const o = { locale: ctx.locale };
+	const book = newWorkbook();
+	const sheet = sheetWithHeader(book, m.rec_title({}, o), [
+		m.landscape_cluster({}, o),
+		m.rec_rank({}, o),
+		m.rec_model({}, o),
+		m.rec_suitability({}, o),
+		m.rec_reasons({}, o),
+		m.rec_unmet({}, o),
+		m.rec_serves({}, o),
+		m.rec_summary({}, o),
+		m.rec_decision({}, o),
+		m.rec_decision_note({}, o)
+	]);
+	for (const item of view.items) {
+		for (const option of item.options) {
+			sheet.addRow([
+				item.name,
+				option.rank,
+				option.name,
+				option.suitability,
+				option.reasons.join('; '),
+				option.checklist
+					.filter((c) => !c.met)
+					.map((c) => c.label)
+					.join('; '),
+				item.serves.map((s) => `${s.title} (${s.score})`).join('; '),
+				option.rank === 1 ? item.summary : '',
+				option.rank === 1 && item.decision
+					? `${item.decision.decision}: ${item.decision.chosenModelName ?? '–'}`
+					: '',
+				option.rank === 1 ? (item.decision?.note ?? '') : ''
+			]);
+		}
+	}
+	const widths = [22, 6, 36, 10, 60, 50, 40, 60, 30, 40];
+	sheet.columns.forEach((column, i) => (column.width = widths[i] ?? 22));
+	provenance(book, ctx, view.provenance.text);
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
