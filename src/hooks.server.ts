@@ -29,6 +29,18 @@ export const init: ServerInit = async () => {
 
 const isApi = (pathname: string) => pathname.startsWith('/api/');
 
+/**
+ * Addresses the app has had before, kept working for bookmarks and sent links: `/survey` was the
+ * one English page address (now `/undersoegelse`). A permanent redirect keeps the method, so an
+ * old form post lands too.
+ */
+const legacyPaths: Handle = ({ event, resolve }) => {
+	const { pathname, search } = event.url;
+	if (pathname === '/survey' || pathname.startsWith('/survey/'))
+		redirect(308, `/undersoegelse${pathname.slice('/survey'.length)}${search}`);
+	return resolve(event);
+};
+
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -142,7 +154,14 @@ const authorize: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, i18n, limitRequestBodies, authenticate, authorize);
+export const handle = sequence(
+	securityHeaders,
+	legacyPaths,
+	i18n,
+	limitRequestBodies,
+	authenticate,
+	authorize
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, sizeInBytes } from './config';
+import { IMPORT_LIMITS } from './services/companies';
 
 describe('loadConfig', () => {
 	it('defaults to embedded PGlite in ./data/db on 127.0.0.1:3000, Danish, with demo data', () => {
@@ -24,6 +25,30 @@ describe('loadConfig', () => {
 		expect(loadConfig({ KLYNGERADAR_DEMO_DATA: 'false' }).demoData).toBe(false);
 	});
 
+	it('reads the body limits in bytes: 12M for the pages, 400M for the API import', () => {
+		expect(loadConfig({}).bodyLimits).toEqual({
+			pages: 12 * 1024 * 1024,
+			apiImport: 400 * 1024 * 1024
+		});
+		expect(loadConfig({}).bodyLimits.apiImport).toBe(IMPORT_LIMITS.bytes);
+		expect(
+			loadConfig({ BODY_SIZE_LIMIT: '512K', KLYNGERADAR_IMPORT_SIZE_LIMIT: '1M' }).bodyLimits
+		).toEqual({ pages: 512 * 1024, apiImport: 1024 * 1024 });
+		// As `klyngeradar serve` hands it on, after raising BODY_SIZE_LIMIT for adapter-node.
+		const served = loadConfig({ BODY_SIZE_LIMIT: '419430400', KLYNGERADAR_BODY_SIZE_LIMIT: '3M' });
+		expect(served.bodyLimits.pages).toBe(3 * 1024 * 1024);
+		expect(served.server.bodySizeLimit).toBe('3M');
+	});
+
+	it.each([
+		['512K', 524_288],
+		['12m', 12_582_912],
+		['1G', 1_073_741_824],
+		['4096', 4096]
+	])('reads the size %s as %i bytes, as adapter-node does', (text, bytes) => {
+		expect(sizeInBytes(text)).toBe(bytes);
+	});
+
 	it('names every bad variable with the value it got', () => {
 		let error: unknown;
 		try {
@@ -32,7 +57,8 @@ describe('loadConfig', () => {
 				DATABASE_URL: 'mysql://x',
 				KLYNGERADAR_LANG: 'de',
 				KLYNGERADAR_DEMO_DATA: 'maybe',
-				BODY_SIZE_LIMIT: 'lots'
+				BODY_SIZE_LIMIT: 'lots',
+				KLYNGERADAR_IMPORT_SIZE_LIMIT: '500M'
 			});
 		} catch (err) {
 			error = err;
@@ -46,5 +72,8 @@ describe('loadConfig', () => {
 		expect(message).toContain('KLYNGERADAR_LANG: expected da or en (got "de")');
 		expect(message).toContain('BODY_SIZE_LIMIT: expected a size such as 512K or 12M (got "lots")');
 		expect(message).toContain('KLYNGERADAR_DEMO_DATA: expected true or false (got "maybe")');
+		expect(message).toContain(
+			'KLYNGERADAR_IMPORT_SIZE_LIMIT: expected at most 400M, the largest file an import reads (got "500M")'
+		);
 	});
 });

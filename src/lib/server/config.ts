@@ -11,6 +11,18 @@ const booleanText = z
 	})
 	.transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const MB = 1024 * 1024;
+/** The largest file an import reads (`IMPORT_LIMITS.bytes` in the company import service). */
+const MAX_IMPORT_BYTES = 400 * MB;
+
+/** A size such as 512K, 12M or 1G in bytes, read as adapter-node reads its BODY_SIZE_LIMIT. */
+export function sizeInBytes(text: string): number {
+	const unit = { K: 1024, M: MB, G: 1024 * MB }[text.slice(-1).toUpperCase()];
+	return unit ? Number(text.slice(0, -1)) * unit : Number(text);
+}
+
+const size = z.string().regex(/^\d+[KMG]?$/i, { error: 'expected a size such as 512K or 12M' });
+
 const EnvSchema = z.object({
 	DATABASE_URL: z
 		.string()
@@ -27,10 +39,15 @@ const EnvSchema = z.object({
 	ORIGIN: z
 		.url({ error: 'expected the public URL, e.g. https://klyngeradar.example.dk' })
 		.optional(),
-	BODY_SIZE_LIMIT: z
-		.string()
-		.regex(/^\d+[KMG]?$/i, { error: 'expected a size such as 512K or 12M' })
-		.default('12M'),
+	BODY_SIZE_LIMIT: size.default('12M'),
+	// `klyngeradar serve` raises adapter-node's BODY_SIZE_LIMIT to the largest route limit and
+	// keeps the user's value here, for the server it starts, which parses the environment again.
+	KLYNGERADAR_BODY_SIZE_LIMIT: size.optional(),
+	KLYNGERADAR_IMPORT_SIZE_LIMIT: size
+		.refine((value) => sizeInBytes(value) <= MAX_IMPORT_BYTES, {
+			error: 'expected at most 400M, the largest file an import reads'
+		})
+		.default('400M'),
 	KLYNGERADAR_DEMO_DATA: booleanText.default(true),
 	KLYNGERADAR_ADMIN_EMAIL: z
 		.email({ error: 'expected an e-mail address' })
@@ -62,8 +79,13 @@ export type DatabaseConfig =
 
 export interface Config {
 	database: DatabaseConfig;
-	/** Largest request body the web server accepts (uploads): adapter-node's BODY_SIZE_LIMIT. */
+	/** `bodySizeLimit`: the pages' BODY_SIZE_LIMIT as given (see `bodyLimits`). */
 	server: { host: string; port: number; origin?: string; bodySizeLimit: string };
+	/**
+	 * Largest request bodies in bytes, counted on the bytes read: `pages` for every route but the
+	 * API import (BODY_SIZE_LIMIT), `apiImport` for `POST /api/v1/imports`.
+	 */
+	bodyLimits: { pages: number; apiImport: number };
 	demoData: boolean;
 	/** E-mail of the admin created on first start, when the database has no users. */
 	firstAdminEmail: string;
@@ -100,11 +122,16 @@ export function loadConfig(env: Environment = process.env): Config {
 		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example.`);
 	}
 	const e = parsed.data;
+	const pageLimit = e.KLYNGERADAR_BODY_SIZE_LIMIT ?? e.BODY_SIZE_LIMIT;
 	return {
 		database: e.DATABASE_URL
 			? { kind: 'postgres', url: e.DATABASE_URL }
 			: { kind: 'pglite', dataDir: e.KLYNGERADAR_DATA_DIR },
-		server: { host: e.HOST, port: e.PORT, origin: e.ORIGIN, bodySizeLimit: e.BODY_SIZE_LIMIT },
+		server: { host: e.HOST, port: e.PORT, origin: e.ORIGIN, bodySizeLimit: pageLimit },
+		bodyLimits: {
+			pages: sizeInBytes(pageLimit),
+			apiImport: sizeInBytes(e.KLYNGERADAR_IMPORT_SIZE_LIMIT)
+		},
 		demoData: e.KLYNGERADAR_DEMO_DATA,
 		firstAdminEmail: e.KLYNGERADAR_ADMIN_EMAIL.toLowerCase(),
 		lang: e.KLYNGERADAR_LANG,

@@ -3,11 +3,12 @@
  * sits in memory whole: a file on disk (the CLI, and uploads spooled to a temporary file), or
  * bytes already in memory (small uploads and tests).
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { readAtMost, type BodySource } from './read-body';
+import { makeTempDir } from './temp-files';
 
 export type ImportSource = { path: string } | { bytes: Uint8Array };
 
@@ -33,30 +34,22 @@ export function openSource(source: ImportSource, highWaterMark = 1024 * 1024): R
 	);
 }
 
-/** Raised when a streamed upload grows past the size limit. */
-export class UploadTooLarge extends Error {}
-
 /**
  * Writes a request body to a temporary file as it arrives, so a large upload is never held in
- * memory; stops with `UploadTooLarge` past `maxBytes`. The caller removes the file (`dispose`).
+ * memory; stops with `BodyTooLarge` (`read-body.ts`) past `maxBytes`, counted on the bytes
+ * received. The caller removes the file (`dispose`); one left by a crash is removed at the next
+ * server start (`removeStaleTempDirs`).
  */
 export async function spoolToTempFile(
-	body: ReadableStream<Uint8Array> | null,
+	request: BodySource,
 	maxBytes: number
 ): Promise<{ source: ImportSource; dispose: () => void }> {
-	const dir = mkdtempSync(join(tmpdir(), 'klyngeradar-upload-'));
+	// Named with this process's pid: if the process dies mid-upload, the next start removes it.
+	const dir = makeTempDir('upload');
 	const path = join(dir, 'upload');
 	const dispose = () => rmSync(dir, { recursive: true, force: true });
-	let bytes = 0;
-	const limit = new Transform({
-		transform(chunk: Buffer, _encoding, done) {
-			bytes += chunk.length;
-			done(bytes > maxBytes ? new UploadTooLarge() : null, chunk);
-		}
-	});
 	try {
-		const input = body ? Readable.fromWeb(body as never) : Readable.from([]);
-		await pipeline(input, limit, createWriteStream(path));
+		await pipeline(Readable.from(readAtMost(request, maxBytes)), createWriteStream(path));
 		return { source: { path }, dispose };
 	} catch (err) {
 		dispose();

@@ -1,6 +1,8 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
+import { payloadTooLarge, routeLimit } from './body-limits';
 import { apiError, apiErrorResponse } from './http';
 import { m } from './i18n';
+import { BodyTooLarge, readJsonAtMost } from './read-body';
 import type { Ctx } from './services/context';
 
 /** The form's data is small; anything larger than this is not an honest autosave. */
@@ -12,13 +14,11 @@ export function respondentEndpoint(
 ): RequestHandler {
 	return async ({ request, locals }) => {
 		const locale = locals.ctx.locale;
-		if (Number(request.headers.get('content-length') ?? '0') > MAX_FORM_BYTES) {
-			return apiError(413, 'payload_too_large', m.error_payload_too_large({}, { locale }));
-		}
 		let body: unknown;
 		try {
-			body = await request.json();
-		} catch {
+			body = await readJsonAtMost(request, routeLimit(MAX_FORM_BYTES));
+		} catch (err) {
+			if (err instanceof BodyTooLarge) return payloadTooLarge(err.limit, locale);
 			return apiError(400, 'bad_json', m.error_bad_json({}, { locale }));
 		}
 		try {

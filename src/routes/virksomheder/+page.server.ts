@@ -1,22 +1,35 @@
 import type { Actions, PageServerLoad } from './$types';
 import { importFields } from '$lib/domain/companies/headers';
+import { isOverPageLimit, uploadLimits, uploadTooLarge } from '$lib/server/body-limits';
 import { runAction, runLoad } from '$lib/server/http';
-import { importCompanyFile } from '$lib/server/services/company-import';
-import { getCompanyPage } from '$lib/server/services/company-page';
-import { decideReviewRow } from '$lib/server/services/company-review';
-import { withUploadProgress } from '$lib/server/services/import-progress';
+import { importCompanyFile } from '$lib/server/services/companies';
+import { getCompanyPage } from '$lib/server/services/companies';
+import { decideReviewRow } from '$lib/server/services/companies';
+import { withUploadProgress } from '$lib/server/services/companies';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) =>
 	runLoad(async () => {
 		const region = await strategyRegion(locals.ctx, url.searchParams.get('region'));
 		const year = Number(url.searchParams.get('aar')) || null;
-		return { region, year, ...(await getCompanyPage(locals.ctx, region, year)) };
+		return {
+			region,
+			year,
+			uploadLimits: uploadLimits(locals.ctx.locale),
+			...(await getCompanyPage(locals.ctx, region, year))
+		};
 	});
 
 export const actions: Actions = {
 	upload: async ({ request, locals }) => {
-		const form = await request.formData();
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch (err) {
+			// Over the pages' limit: reading stopped there, so say so on the form.
+			if (isOverPageLimit(err)) return uploadTooLarge(locals.ctx.locale, 'upload');
+			throw err;
+		}
 		const file = form.get('file');
 		const mapping = Object.fromEntries(
 			importFields

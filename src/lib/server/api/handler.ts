@@ -1,7 +1,9 @@
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { payloadTooLarge, routeLimit } from '../body-limits';
 import { m } from '../i18n';
 import { apiError, apiErrorResponse } from '../http';
+import { BodyTooLarge, readJsonAtMost } from '../read-body';
 import { parseInput } from '../validation';
 import type { Ctx } from '../services/context';
 import type { EndpointSpec } from './define';
@@ -50,14 +52,11 @@ export function apiHandler<S extends EndpointSpec>(
 			const query = spec.query ? parseInput(spec.query, queryObject(event.url), locale) : undefined;
 			let body: unknown = undefined;
 			if (spec.body) {
-				const length = Number(event.request.headers.get('content-length') ?? '0');
-				if (length > MAX_JSON_BYTES) {
-					return apiError(413, 'payload_too_large', m.error_payload_too_large({}, { locale }));
-				}
 				let raw: unknown;
 				try {
-					raw = await event.request.json();
-				} catch {
+					raw = await readJsonAtMost(event.request, routeLimit(MAX_JSON_BYTES));
+				} catch (err) {
+					if (err instanceof BodyTooLarge) return payloadTooLarge(err.limit, locale);
 					return apiError(400, 'bad_json', m.error_bad_json({}, { locale }));
 				}
 				body = spec.rawBody ? raw : parseInput(spec.body, raw, locale);

@@ -1,16 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler } from '$lib/server/api/handler';
 import { createImport as importSpec } from '$lib/server/api/specs/companies';
+import { apiImportLimit, payloadTooLarge } from '$lib/server/body-limits';
 import { apiError } from '$lib/server/http';
 import { m } from '$lib/server/i18n';
-import { spoolToTempFile, UploadTooLarge } from '$lib/server/import-source';
-import { IMPORT_LIMITS, importCompanyFile } from '$lib/server/services/company-import';
+import { spoolToTempFile } from '$lib/server/import-source';
+import { BodyTooLarge, formatLimit } from '$lib/server/read-body';
+import { importCompanyFile } from '$lib/server/services/companies';
 
 export const POST = apiHandler(importSpec, async ({ ctx, query, event }) => {
-	const tooLarge = () =>
-		apiError(413, 'payload_too_large', m.error_payload_too_large({}, { locale: ctx.locale }));
-	const length = Number(event.request.headers.get('content-length') ?? '0');
-	if (length > IMPORT_LIMITS.bytes) return tooLarge();
 	let mapping: Record<string, string>;
 	try {
 		mapping = query.mapping ? (JSON.parse(query.mapping) as Record<string, string>) : {};
@@ -20,10 +18,15 @@ export const POST = apiHandler(importSpec, async ({ ctx, query, event }) => {
 	// The body goes to a temporary file as it arrives: a national extract is never held whole.
 	let upload: Awaited<ReturnType<typeof spoolToTempFile>>;
 	try {
-		upload = await spoolToTempFile(event.request.body, IMPORT_LIMITS.bytes);
+		upload = await spoolToTempFile(event.request, apiImportLimit());
 	} catch (err) {
-		if (err instanceof UploadTooLarge) return tooLarge();
-		throw err;
+		if (!(err instanceof BodyTooLarge)) throw err;
+		const max = formatLimit(err.limit, ctx.locale);
+		return payloadTooLarge(
+			err.limit,
+			ctx.locale,
+			m.import_too_large({ max }, { locale: ctx.locale })
+		);
 	}
 	try {
 		const summary = await importCompanyFile(ctx, upload.source, { ...query, mapping });
