@@ -66,7 +66,7 @@ const sampleParamsByRoute: Record<string, Record<string, string>> = {
 };
 
 /** Routes whose [id] is a survey round: the demo round (id 1) exists in the e2e database. */
-const roundRoutes = /^\/(survey|fund|api\/v1\/survey-rounds)\/\[id\]/;
+const roundRoutes = /^\/(undersoegelse|fund|api\/v1\/survey-rounds)\/\[id\]/;
 /** Routes whose [id] is an agreement: the demo agreement (id 1) exists in the e2e database. */
 const agreementRoutes = /^\/aftaler\/\[id\]/;
 /** Routes whose [id] is a meeting: the demo management meeting (id 1) exists too. */

@@ -66,12 +66,12 @@ test('questionnaire texts reach the respondent as text, the thank-you text too',
 }) => {
 	test.setTimeout(120_000);
 	await login(page, 'analyst');
-	await page.goto('/survey');
+	await page.goto('/undersoegelse');
 	// Region Sjælland, so the North Jutland journeys' rounds and findings are untouched.
 	await page.getByLabel('Region', { exact: true }).selectOption('1085');
 	await page.getByLabel('Titel').fill(`Probe ${Date.now()}`);
 	await page.getByRole('button', { name: 'Opret runden' }).click();
-	await expect(page).toHaveURL(/\/survey\/\d+$/);
+	await expect(page).toHaveURL(/\/undersoegelse\/\d+$/);
 	const roundUrl = page.url();
 	await page.goto(`${roundUrl}/spoergeskema`);
 	await page.locator('#da-completed').fill(PROBE);
@@ -156,7 +156,7 @@ test('ids that name nothing answer 404 or 400, never 500', async ({ playwright }
 	expect(await update.json()).toMatchObject({ type: 'failure', status: 404 });
 	// A form field read as a number that is none: bad input, said so, nothing written.
 	for (const id of ['abc', '99999999999999999999']) {
-		const handled = await admin.post('/survey/udbakke?/handled', {
+		const handled = await admin.post('/undersoegelse/udbakke?/handled', {
 			form: { id },
 			headers: { origin: BASE_URL, accept: 'application/json' }
 		});

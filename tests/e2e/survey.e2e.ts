@@ -31,7 +31,7 @@ test('a cluster answers through its secret link: half-way, resumed, submitted; t
 }) => {
 	test.setTimeout(120_000);
 	await login(page, 'analyst');
-	await page.goto('/survey');
+	await page.goto('/undersoegelse');
 	await expectNoA11yViolations(page);
 	const title = `E2E Nordjylland ${Date.now()}`;
 	await page.getByLabel('Titel').fill(title);
@@ -129,7 +129,7 @@ test('a revoked link and an unknown link get a clear page, not the staff login',
 	await expect(page.getByText('Linket til surveyen er ikke gyldigt')).toBeVisible();
 
 	await login(page, 'analyst');
-	await page.goto('/survey/1');
+	await page.goto('/undersoegelse/1');
 	const row = page.getByTestId('invitation-status').getByRole('row').filter({ hasText: 'CLEAN' });
 	await row.getByRole('button', { name: /Send/ }).click();
 	const link =
@@ -169,7 +169,7 @@ test('findings page for viewers: charts and maps without the per-cluster table',
 
 test('a survey link opens nothing else: no staff pages, no API', async ({ page, browser }) => {
 	await login(page, 'analyst');
-	await page.goto('/survey/1');
+	await page.goto('/undersoegelse/1');
 	await page
 		.getByTestId('invitation-status')
 		.getByRole('row')
@@ -182,7 +182,7 @@ test('a survey link opens nothing else: no staff pages, no API', async ({ page, 
 	const respondent = await context.newPage();
 	await respondent.goto(link);
 	await expect(respondent.getByTestId('survey-form')).toHaveAttribute('data-loaded', 'true');
-	for (const path of ['/survey', '/survey/1', '/fund/1', '/klynger']) {
+	for (const path of ['/undersoegelse', '/undersoegelse/1', '/fund/1', '/klynger']) {
 		await respondent.goto(path);
 		await expect(respondent).toHaveURL(/\/login/);
 	}
@@ -235,4 +235,19 @@ test('importing through the API: bad input is refused with the field named and n
 		await request.get(`/api/v1/survey-rounds/${roundId}/findings`)
 	).json()) as { members: { total: number } };
 	expect(findings.members.total).toBe(375);
+});
+
+test('the old English address of the survey pages redirects to the Danish one', async ({
+	request
+}) => {
+	const moved: [string, string][] = [
+		['/survey', '/undersoegelse'],
+		['/survey/1?gemt=1', '/undersoegelse/1?gemt=1'],
+		['/survey/udbakke', '/undersoegelse/udbakke']
+	];
+	for (const [old, now] of moved) {
+		const response = await request.get(old, { maxRedirects: 0 });
+		expect(response.status(), old).toBe(308);
+		expect(response.headers()['location'], old).toBe(now);
+	}
 });

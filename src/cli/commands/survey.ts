@@ -2,10 +2,8 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ValidationError } from '$lib/domain/errors';
-import { headlines } from '$lib/domain/findings/findings';
-import { formatNumber } from '$lib/format';
-import { messageByKey, m } from '$lib/server/i18n';
-import { getFindings } from '$lib/server/services/findings';
+import { m } from '$lib/server/i18n';
+import { getFindings, sayHeadlines } from '$lib/server/services/findings';
 import {
 	exportSurvey,
 	exportSurveyCsv,
@@ -87,19 +85,7 @@ export function registerSurvey(program: Command, action: ActionWrapper, o: Lang)
 				cli.result(findings, () =>
 					[
 						`${findings.round.title}${findings.round.isDemo ? ` (${m.demo_badge({}, { locale: cli.locale })})` : ''}`,
-						...headlines(findings).map(
-							(h) =>
-								`• ${messageByKey(
-									h.key,
-									Object.fromEntries(
-										Object.entries(h.params).map(([k, v]) => [
-											k,
-											typeof v === 'number' ? formatNumber(v, cli.locale) : v
-										])
-									),
-									cli.locale
-								)}`
-						)
+						...sayHeadlines(findings, cli.locale).map((h) => `• ${h.text}`)
 					].join('\n')
 				);
 			})

@@ -25,7 +25,7 @@ export const actions: Actions = {
 			'create'
 		);
 		if (!('id' in result)) return result;
-		redirect(303, `/survey/${result.id}`);
+		redirect(303, `/undersoegelse/${result.id}`);
 	},
 	import: async ({ request, locals }) => {
 		const form = await request.formData();
@@ -36,6 +36,6 @@ export const actions: Actions = {
 			'import'
 		);
 		if (!('roundId' in result)) return result;
-		redirect(303, `/survey/${result.roundId}`);
+		redirect(303, `/undersoegelse/${result.roundId}`);
 	}
 };

@@ -11,7 +11,7 @@ export interface NavItem {
 /** The product's areas, in the order of the source document's jobs. */
 export const navItems: NavItem[] = [
 	{ href: '/klynger', label: m.nav_landscape, intro: m.area_landscape_intro, role: 'viewer' },
-	{ href: '/survey', label: m.nav_survey, intro: m.area_survey_intro, role: 'viewer' },
+	{ href: '/undersoegelse', label: m.nav_survey, intro: m.area_survey_intro, role: 'viewer' },
 	{ href: '/fund', label: m.nav_findings, intro: m.area_findings_intro, role: 'viewer' },
 	{ href: '/strategi', label: m.nav_strategy, intro: m.area_strategy_intro, role: 'viewer' },
 	{ href: '/aftaler', label: m.nav_agreements, intro: m.area_agreements_intro, role: 'viewer' },

@@ -1,4 +1,5 @@
 /** The findings area's services: the only way other areas, routes and the CLI reach them. */
 export * from './findings';
+export * from './headlines';
 export * from './interviews';
 export * from './page';

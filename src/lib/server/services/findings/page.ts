@@ -7,7 +7,7 @@
 import { allows } from '$lib/domain/access';
 import { barChartOption, type BarChartViewModel } from '$lib/domain/charts/bar';
 import { choroplethOption } from '$lib/domain/charts/choropleth';
-import { headlines, type Findings } from '$lib/domain/findings/findings';
+import type { Findings } from '$lib/domain/findings/findings';
 import { AnswersSchema, isPresent, type Answers } from '$lib/domain/survey/answers';
 import { formatNumber, type Locale } from '$lib/format';
 import { municipalityMap, regionOutlines } from '../../charts/geography';
@@ -18,10 +18,11 @@ import { cachedCount } from '../companies';
 import { listResponses } from '../../db/queries/survey/responses';
 import { listRoundsWithCounts, type RoundListRow } from '../../db/queries/survey/rounds';
 import type { QuoteListRow } from '../../db/queries/survey/interviews';
-import { messageByKey, m } from '../../i18n';
+import { m } from '../../i18n';
 import { requireRole } from '../access';
 import type { Ctx } from '../context';
 import { computeFindings, defaultFindingsRound, previousFindings } from './findings';
+import { sayHeadlines } from './headlines';
 import { quotesOfRound } from './interviews';
 import type { SurveyLabels } from '../survey';
 
@@ -61,17 +62,6 @@ export interface FindingsPageView {
 		municipalities: Record<string, string>;
 		activities: Record<string, string>;
 	};
-}
-
-/** Formats a headline's numeric parameters the Danish way and says it. */
-function sayHeadline(key: string, params: Record<string, string | number>, locale: Locale): string {
-	const formatted = Object.fromEntries(
-		Object.entries(params).map(([name, value]) => [
-			name,
-			typeof value === 'number' ? formatNumber(value, locale) : value
-		])
-	);
-	return messageByKey(key, formatted, locale) ?? key;
 }
 
 function charts(f: Findings, labels: SurveyLabels, locale: Locale): BarChartViewModel[] {
@@ -297,10 +287,7 @@ export async function getFindingsPage(ctx: Ctx, roundId: number | null): Promise
 	return {
 		rounds,
 		findings: f,
-		headlines: headlines(f).map((h) => ({
-			question: h.question,
-			text: sayHeadline(h.key, h.params, ctx.locale)
-		})),
+		headlines: sayHeadlines(f, ctx.locale),
 		charts: blocks,
 		maps,
 		clusters: analyst
