@@ -76,7 +76,8 @@ test('bad API input gets a clear JSON error, the right status and no stack trace
 	).toBe('Must be a valid e-mail address.');
 
 	const badId = await api.patch('/api/v1/users/not-a-uuid', { data: { role: 'viewer' } });
-	expect(badId.status()).toBe(400);
+	// An id that cannot name a user names none: 404, like an unknown one.
+	expect(badId.status()).toBe(404);
 	const unknown = await api.patch('/api/v1/users/00000000-0000-4000-8000-000000000000', {
 		data: { role: 'viewer' }
 	});

@@ -16,7 +16,7 @@ import {
 	type FieldIssue
 } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
-import { connectionLostError, lostConnectionIn } from './db/errors';
+import { badValueError, connectionLostError, lostConnectionIn } from './db/errors';
 import { m } from './i18n';
 import { logger } from './log';
 
@@ -40,12 +40,16 @@ export function domainErrorOf(err: unknown, locale?: Locale): DomainError | unde
 	if (err instanceof DomainError) return err;
 	const lost = connectionLostError(err, locale);
 	// The client's listener logs only a dropped socket; this also names the failed query.
-	if (lost)
+	if (lost) {
 		logger.warn('Request failed: database connection lost', {
 			reason: lostConnectionIn(err)?.message,
 			error: err
 		});
-	return lost;
+		return lost;
+	}
+	const bad = badValueError(err, locale);
+	if (bad) logger.warn('Request refused: a value the database cannot hold', { error: err });
+	return bad;
 }
 
 function codeOf(err: DomainError): string {
