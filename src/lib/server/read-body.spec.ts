@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spoolToTempFile } from './import-source';
+import { spoolToTempFile } from './import/source';
 import {
 	BodyTooLarge,
 	formatLimit,

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSource, spoolToTempFile } from './import-source';
+import { openSource, spoolToTempFile } from './import/source';
 import { makeTempDir, removeStaleTempDirs } from './temp-files';
 
 const HOUR = 60 * 60 * 1000;

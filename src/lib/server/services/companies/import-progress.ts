@@ -1,5 +1,5 @@
 /** The progress of a user's running upload, for the page that started it. */
-import { finishProgress, isProgressToken, progressOf, reportProgress } from '../../import-progress';
+import { finishProgress, isProgressToken, progressOf, reportProgress } from '../../import/progress';
 import { requireRole } from '../access';
 import type { ImportProgress } from './import';
 import type { Ctx } from '../context';

@@ -21,7 +21,7 @@ import { ValidationError, type FieldIssue } from '$lib/domain/errors';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatNumber } from '$lib/format';
 import { copyValue } from '../../db/bulk';
-import type { RecordBatch } from '../../company-files';
+import type { RecordBatch } from '../../import/csv';
 import { m, messageByKey } from '../../i18n';
 import type { Ctx } from '../context';
 

@@ -3,10 +3,10 @@
  * zip bomb, an encrypted or damaged file, a zip that is no workbook), then the first worksheet
  * is read as a stream and its rows handed on in batches like a CSV file's.
  */
-import type { RecordBatch } from '../../company-files';
-import type { ImportSource } from '../../import-source';
+import type { RecordBatch } from '../../import/csv';
+import type { ImportSource } from '../../import/source';
 import { messageByKey } from '../../i18n';
-import { checkXlsxContainer, SpreadsheetRejected, xlsxRows } from '../../xlsx-rows';
+import { checkXlsxContainer, SpreadsheetRejected, xlsxRows } from '../../import/xlsx';
 import { reject } from './import-rows';
 import type { Ctx } from '../context';
 

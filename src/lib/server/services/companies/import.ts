@@ -34,16 +34,10 @@ import {
 } from '../../db/queries/companies/writes';
 import { findClusterBySlug } from '../../db/queries/landscape/clusters';
 import { listMunicipalities } from '../../db/queries/reference/geography';
-import {
-	CsvBroken,
-	csvBatches,
-	csvLines,
-	sniff,
-	type RecordBatch,
-	type Sniffed
-} from '../../company-files';
+import { CsvBroken, csvBatches, csvLines, type RecordBatch } from '../../import/csv';
+import { sniff, type Sniffed } from '../../import/sniff';
 import { m } from '../../i18n';
-import { sourceSize, type ImportSource } from '../../import-source';
+import { sourceSize, type ImportSource } from '../../import/source';
 import { parseInput } from '../../validation';
 import { requireRole } from '../access';
 import { recordAudit } from '../audit';

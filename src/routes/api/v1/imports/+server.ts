@@ -4,7 +4,7 @@ import { createImport as importSpec } from '$lib/server/api/specs/companies';
 import { apiImportLimit, payloadTooLarge } from '$lib/server/body-limits';
 import { apiError } from '$lib/server/http';
 import { m } from '$lib/server/i18n';
-import { spoolToTempFile } from '$lib/server/import-source';
+import { spoolToTempFile } from '$lib/server/import/source';
 import { BodyTooLarge, formatLimit } from '$lib/server/read-body';
 import { importCompanyFile } from '$lib/server/services/companies';
 

@@ -7,8 +7,8 @@ import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { readAtMost, type BodySource } from './read-body';
-import { makeTempDir } from './temp-files';
+import { readAtMost, type BodySource } from '../read-body';
+import { makeTempDir } from '../temp-files';
 
 export type ImportSource = { path: string } | { bytes: Uint8Array };
 

@@ -3,7 +3,7 @@
  * rows read and the share of the file while its form post is still being answered. Keyed by a
  * token the page makes for each upload, and readable only by the user who started it.
  */
-import type { ImportProgress } from './services/companies';
+import type { ImportProgress } from '../services/companies';
 
 interface Entry {
 	userId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishProgress, isProgressToken, progressOf, reportProgress } from './import-progress';
+import { finishProgress, isProgressToken, progressOf, reportProgress } from './progress';
 
 const token = '0f7c2a9e-3b1d-4c5e-8f6a-2d9b7e1c4a30';
 const progress = { phase: 'reading' as const, rows: 50_000, bytes: 1_000, totalBytes: 4_000 };

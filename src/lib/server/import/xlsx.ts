@@ -24,7 +24,7 @@ import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import type { ImportSource } from './import-source';
+import type { ImportSource } from './source';
 
 const MB = 1024 * 1024;
 
@@ -250,7 +250,7 @@ function readerSteps(): ReaderSteps {
 		'_parseWorksheet'
 	] as const;
 	if (!needed.every((step) => typeof steps[step] === 'function'))
-		throw new Error('exceljs no longer has the streaming reader steps xlsx-rows.ts calls');
+		throw new Error('exceljs no longer has the streaming reader steps import/xlsx.ts calls');
 	return steps;
 }
 

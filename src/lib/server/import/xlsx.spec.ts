@@ -18,10 +18,10 @@ import {
 	sheetXml,
 	wordDocument,
 	zipBomb
-} from '../../../scripts/make-xlsx-fixtures';
-import { isValidCvr } from '../domain/companies/cvr';
-import { messageByKey } from './i18n';
-import type { ImportSource } from './import-source';
+} from '../../../../scripts/make-xlsx-fixtures';
+import { isValidCvr } from '../../domain/companies/cvr';
+import { messageByKey } from '../i18n';
+import type { ImportSource } from './source';
 import {
 	SPREADSHEET_REFUSALS,
 	SpreadsheetRejected,
@@ -29,7 +29,7 @@ import {
 	checkXlsxContainer,
 	looksLikeZip,
 	xlsxRows
-} from './xlsx-rows';
+} from './xlsx';
 
 const MB = 1024 * 1024;
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { copyValue } from './db/bulk';
-import {
-	CsvBroken,
-	csvBatches,
-	csvLines,
-	detectDelimiter,
-	sniff,
-	type RecordBatch
-} from './company-files';
+import { copyValue } from '../db/bulk';
+import { CsvBroken, csvBatches, csvLines, type RecordBatch } from './csv';
+import { detectDelimiter, sniff } from './sniff';
 
 const bytes = (text: string) => ({ bytes: new TextEncoder().encode(text) });
 
