@@ -101,6 +101,24 @@ export default ts.config(
 		rules: { 'no-restricted-imports': ['error', { patterns: [csvPattern, outsideAreaPattern] }] }
 	},
 	{
+		// Components draw view models from the domain; they never reach into the server.
+		files: ['src/lib/components/**/*.svelte', 'src/lib/components/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						csvPattern,
+						{
+							group: ['$lib/server/*', '**/server/*'],
+							message: 'Components take view models from $lib/domain/<area>/view, not $lib/server.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Inside an area: its own files relatively, other areas through their index only.
 		files: ['src/lib/server/services/**/*.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [csvPattern, ...insideAreaPatterns] }] }

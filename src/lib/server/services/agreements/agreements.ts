@@ -42,17 +42,8 @@ import { checklistLabel } from '../collaboration';
 import { loadClusters } from '../landscape';
 import { getRegions } from '../landscape';
 import { currentStrategy, regionOrThrow } from '../strategy';
-
-export interface AgreementOptions {
-	region: { code: string; name: string };
-	clusters: { slug: string; name: string }[];
-	models: { code: string; name: string }[];
-	actors: { slug: string; name: string }[];
-	municipalities: { code: string; name: string }[];
-	efforts: { code: string; title: string }[];
-	users: { id: string; label: string }[];
-	checklist: { code: string; label: string }[];
-}
+import type { AgreementOptions } from '$lib/domain/agreements/view';
+export type { AgreementOptions };
 
 /** What the region offers to choose from, and the same as sets for the rules. */
 export async function agreementOptions(

@@ -20,7 +20,6 @@ import {
 	KpiInputSchema,
 	MeasurementInputSchema,
 	nextMeasurementDue,
-	type Frequency,
 	type KpiAssessment,
 	type Measurement
 } from '$lib/domain/agreements/kpi';
@@ -51,30 +50,8 @@ import { requireRole } from '../access';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
 import { registerYears } from '../companies';
-
-export interface KpiView {
-	id: number;
-	name: string;
-	unit: string;
-	baseline: number;
-	target: number;
-	dueOn: string;
-	frequency: Frequency;
-	source: string;
-	automatic: boolean;
-	measurements: (Measurement & { id: number | null })[];
-	assessment: KpiAssessment;
-	/** The status rule's explanation, in the user's language. */
-	reason: string;
-	nextDue: string | null;
-}
-
-export interface GoalView {
-	id: number;
-	title: string;
-	description: string | null;
-	kpis: KpiView[];
-}
+import type { GoalView, KpiView } from '$lib/domain/agreements/view';
+export type { GoalView, KpiView };
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 	const groups = new Map<K, T[]>();

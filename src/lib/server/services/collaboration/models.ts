@@ -27,13 +27,8 @@ import { hasRole, requireRole } from '../access';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
 import { effortCode } from '../strategy';
-
-export interface ModelView extends CollaborationModel {
-	origin: 'reference' | 'user';
-	edited: boolean;
-	version: number;
-	updatedAt: string;
-}
+import type { ModelView } from '$lib/domain/collaboration/view';
+export type { ModelView };
 
 function modelView(row: ModelRow): ModelView {
 	const model = ModelSchema.parse({

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
 import { NotFoundError, ValidationError } from '$lib/domain/errors';
 import { checklistCodes, type ChecklistCode } from '$lib/domain/collaboration/catalogue';
-import { latestDecisions, type Decision } from '$lib/domain/collaboration/portfolio';
+import { latestDecisions } from '$lib/domain/collaboration/portfolio';
 import { recommend, type Recommendation } from '$lib/domain/collaboration/recommend';
 import type { Locale } from '$lib/format';
 import { insertDecision, listDecisions } from '../../db/queries/strategy/decisions';
@@ -19,11 +19,8 @@ import type { Ctx } from '../context';
 import { computeMatrix, fitProvenance, type FitProvenance } from '../fit';
 import { loadFitInputs, type FitInputs } from '../fit';
 import { sentence, statementText } from '../strategy';
-
-export interface DecisionView extends Decision {
-	id: number;
-	chosenModelName: string | null;
-}
+import type { DecisionView } from '$lib/domain/collaboration/view';
+export type { DecisionView };
 
 export interface RecommendationView {
 	cluster: string;

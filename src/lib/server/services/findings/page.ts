@@ -8,16 +8,14 @@ import { allows } from '$lib/domain/access';
 import { barChartOption, type BarChartViewModel } from '$lib/domain/charts/bar';
 import { choroplethOption } from '$lib/domain/charts/choropleth';
 import type { Findings } from '$lib/domain/findings/findings';
-import { AnswersSchema, isPresent, type Answers } from '$lib/domain/survey/answers';
+import { AnswersSchema, isPresent } from '$lib/domain/survey/answers';
 import { formatNumber, type Locale } from '$lib/format';
 import { municipalityMap, regionOutlines } from '../../charts/geography';
 import { renderSvg } from '../../charts/render';
-import type { OtherText } from '../../db/queries/findings/aggregates';
 import { regionTotals } from '../../db/queries/companies/stats';
 import { cachedCount } from '../companies';
 import { listResponses } from '../../db/queries/survey/responses';
-import { listRoundsWithCounts, type RoundListRow } from '../../db/queries/survey/rounds';
-import type { QuoteListRow } from '../../db/queries/survey/interviews';
+import { listRoundsWithCounts } from '../../db/queries/survey/rounds';
 import { m } from '../../i18n';
 import { requireRole } from '../access';
 import type { Ctx } from '../context';
@@ -25,44 +23,13 @@ import { computeFindings, defaultFindingsRound, previousFindings } from './findi
 import { sayHeadlines } from './headlines';
 import { quotesOfRound } from './interviews';
 import type { SurveyLabels } from '../survey';
-
-export interface ChartBlock {
-	vm: BarChartViewModel;
-	svg: string;
-	quotes: QuoteListRow[];
-}
-
-export interface ClusterRow {
-	slug: string;
-	name: string;
-	status: string;
-	answers: Answers | null;
-	present: boolean;
-}
-
-export interface ComparisonRow {
-	label: string;
-	current: number;
-	previous: number;
-}
-
-export interface FindingsPageView {
-	rounds: RoundListRow[];
-	findings: Findings | null;
-	headlines: { question: string; text: string }[];
-	charts: ChartBlock[];
-	maps: { id: string; title: string; svg: string; caption: string }[];
-	clusters: ClusterRow[] | null;
-	others: OtherText[] | null;
-	previous: { title: string; rows: ComparisonRow[] } | null;
-	/** Unique companies counted by CVR in the clusters' own lists for the round's years, if any. */
-	register: { unique: number; from: number; to: number } | null;
-	labels: {
-		actors: Record<string, string>;
-		municipalities: Record<string, string>;
-		activities: Record<string, string>;
-	};
-}
+import type {
+	ChartBlock,
+	ClusterRow,
+	ComparisonRow,
+	FindingsPageView
+} from '$lib/domain/findings/view';
+export type { ChartBlock, ClusterRow, ComparisonRow, FindingsPageView };
 
 function charts(f: Findings, labels: SurveyLabels, locale: Locale): BarChartViewModel[] {
 	const o = { locale };

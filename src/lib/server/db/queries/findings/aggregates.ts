@@ -7,6 +7,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { queryRows } from '../../rows';
+import type { OtherText } from '../../../../domain/findings/view';
+export type { OtherText };
 
 export interface StatusCounts {
 	invited: number;
@@ -178,13 +180,6 @@ export async function sums(db: Db | Tx, roundId: number): Promise<Sums> {
 			sinceYears: years('participantsSince')
 		}
 	};
-}
-
-export interface OtherText {
-	clusterSlug: string;
-	clusterName: string;
-	question: 'presence' | 'partners' | 'activities' | 'agreements';
-	text: string;
 }
 
 /** The free texts given under "other", for the analysts' view. */

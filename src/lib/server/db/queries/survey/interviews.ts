@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { actors, clusters, interviewQuotes, interviews, surveyRounds } from '../../schema';
+import type { QuoteListRow } from '../../../../domain/survey/view';
+export type { QuoteListRow };
 
 export type InterviewRow = typeof interviews.$inferSelect;
 export type QuoteRow = typeof interviewQuotes.$inferSelect;
@@ -58,19 +60,6 @@ export async function insertQuote(
 export async function deleteQuote(db: Db | Tx, id: number): Promise<QuoteRow | undefined> {
 	const [row] = await db.delete(interviewQuotes).where(eq(interviewQuotes.id, id)).returning();
 	return row;
-}
-
-export interface QuoteListRow {
-	id: number;
-	interviewId: number;
-	text: string;
-	questionKey: string | null;
-	clusterSlug: string | null;
-	clusterName: string | null;
-	heldOn: string;
-	roundId: number;
-	roundTitle: string;
-	isDemo: boolean;
 }
 
 function quoteSelect(db: Db | Tx) {

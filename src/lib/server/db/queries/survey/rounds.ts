@@ -2,6 +2,8 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { regions, surveyRounds, surveyVersions } from '../../schema';
 import { queryRows } from '../../rows';
+import type { RoundListRow } from '../../../../domain/survey/view';
+export type { RoundListRow };
 
 export type RoundRow = typeof surveyRounds.$inferSelect;
 export type VersionRow = typeof surveyVersions.$inferSelect;
@@ -25,20 +27,6 @@ export async function findRound(
 		.innerJoin(regions, eq(regions.code, surveyRounds.regionCode))
 		.where(eq(surveyRounds.id, id));
 	return row ? { ...row.round, regionName: row.regionName } : undefined;
-}
-
-export interface RoundListRow {
-	id: number;
-	regionCode: string;
-	regionName: string;
-	year: number;
-	title: string;
-	status: 'open' | 'closed';
-	isDemo: boolean;
-	invited: number;
-	completed: number;
-	partial: number;
-	createdAt: Date;
 }
 
 /** All rounds, newest first, with how many clusters were invited and have answered. */
