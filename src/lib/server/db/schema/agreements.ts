@@ -18,6 +18,8 @@ import { users } from './auth';
 import { clusters } from './landscape';
 import { regions } from './reference';
 import { collaborationModels, recommendationDecisions } from './strategy';
+import type { z } from 'zod';
+import type { ContactSchema } from '../../../domain/agreements/agreement';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 	dataType: () => 'bytea',
@@ -59,10 +61,12 @@ export const agreements = pgTable(
 		status: text('status', { enum: agreementStatuses }).notNull().default('draft'),
 		/** Contact roles per party, e.g. `[{ party: 'brn', role: 'Erhvervskonsulent' }]`; no names. */
 		contacts: jsonb('contacts')
+			.$type<z.infer<typeof ContactSchema>[]>()
 			.notNull()
 			.default(sql`'[]'::jsonb`),
 		/** How each of the seven checklist points is handled: `{ code: note }`. */
 		checklist: jsonb('checklist')
+			.$type<Record<string, string>>()
 			.notNull()
 			.default(sql`'{}'::jsonb`),
 		notes: text('notes'),

@@ -56,7 +56,7 @@ export const companyImports = pgTable('company_imports', {
 	rowsAccepted: integer('rows_accepted').notNull(),
 	rowsForReview: integer('rows_for_review').notNull().default(0),
 	/** The column each field was read from. */
-	mapping: jsonb('mapping').notNull(),
+	mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
 	createdByLabel: text('created_by_label').notNull(),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });

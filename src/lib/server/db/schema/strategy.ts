@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { clusters } from './landscape';
 import { origins, regions } from './reference';
+import type { Effort, Hub, Weights } from '../../../domain/strategy/strategy';
 
 /** A region's business-promotion strategy; its content lives in versions. */
 export const strategies = pgTable('strategies', {
@@ -38,12 +39,13 @@ export const strategyVersions = pgTable(
 			.references(() => strategies.id, { onDelete: 'cascade' }),
 		version: integer('version').notNull(),
 		vision: text('vision').notNull(),
-		efforts: jsonb('efforts').notNull(),
+		efforts: jsonb('efforts').$type<Effort[]>().notNull(),
 		/** Regional initiatives (hubs) the collaboration can build on, with their themes. */
 		hubs: jsonb('hubs')
+			.$type<Hub[]>()
 			.notNull()
 			.default(sql`'[]'::jsonb`),
-		weights: jsonb('weights').notNull(),
+		weights: jsonb('weights').$type<Weights>().notNull(),
 		/** Still the stand-in example from the reference data (the UI says so until edited). */
 		isExample: boolean('is_example').notNull().default(false),
 		source: text('source'),

@@ -15,6 +15,8 @@ import {
 import { users } from './auth';
 import { clusters } from './landscape';
 import { regions } from './reference';
+import type { Answers } from '../../../domain/survey/answers';
+import type { QuestionnaireTexts } from '../../../domain/survey/questionnaire';
 
 export const roundStatuses = ['open', 'closed'] as const;
 export const responseStatuses = ['not_started', 'partial', 'completed'] as const;
@@ -60,7 +62,7 @@ export const surveyVersions = pgTable(
 			.notNull()
 			.references(() => surveyRounds.id, { onDelete: 'cascade' }),
 		version: integer('version').notNull(),
-		texts: jsonb('texts').notNull(),
+		texts: jsonb('texts').$type<QuestionnaireTexts>().notNull(),
 		createdByLabel: text('created_by_label').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -120,6 +122,7 @@ export const surveyResponses = pgTable(
 			.references(() => clusters.id, { onDelete: 'cascade' }),
 		status: text('status', { enum: responseStatuses }).notNull().default('not_started'),
 		answers: jsonb('answers')
+			.$type<Answers>()
 			.notNull()
 			.default(sql`'{"activeInRegion": null}'::jsonb`),
 		versionId: integer('version_id').references(() => surveyVersions.id),

@@ -115,7 +115,12 @@ export async function mergeRegisterStage(tx: Tx): Promise<void> {
 export async function setImportCounts(
 	tx: Tx,
 	id: number,
-	counts: { rowsRead: number; rowsAccepted: number; rowsForReview: number; mapping: unknown }
+	counts: {
+		rowsRead: number;
+		rowsAccepted: number;
+		rowsForReview: number;
+		mapping: Record<string, string>;
+	}
 ): Promise<void> {
 	await tx.update(companyImports).set(counts).where(eq(companyImports.id, id));
 }
