@@ -7,15 +7,17 @@
 import { Bench } from 'tinybench';
 import type { Ctx } from '../src/lib/server/services/context';
 import { seedDemoData } from '../src/lib/server/services/platform';
-import { getDashboards } from '../src/lib/server/services/agreements';
-import { agreementsXlsx } from '../src/lib/server/services/agreements';
-import { addGoal, addKpi, recordMeasurement } from '../src/lib/server/services/agreements';
 import {
+	getDashboards,
+	agreementsXlsx,
+	addGoal,
+	addKpi,
+	recordMeasurement,
 	createAgreement,
 	getAgreement,
-	listAgreementItems
+	listAgreementItems,
+	followUpFor
 } from '../src/lib/server/services/agreements';
-import { followUpFor } from '../src/lib/server/services/agreements';
 import { seedReferenceData } from '../src/lib/server/services/landscape';
 import { benchDatabases } from './db';
 import { latencyFigures, type Figure } from './harness';

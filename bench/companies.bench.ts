@@ -18,14 +18,15 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Bench } from 'tinybench';
 import { withCheckDigit } from '../src/lib/domain/companies/cvr';
 import { employeeBands } from '../src/lib/domain/companies/bands';
-import { companyStats } from '../src/lib/server/services/companies';
-import { getCompanyPage } from '../src/lib/server/services/companies';
-import { importCompanyFile } from '../src/lib/server/services/companies';
+import {
+	companyStats,
+	getCompanyPage,
+	importCompanyFile
+} from '../src/lib/server/services/companies';
 import type { Ctx } from '../src/lib/server/services/context';
-import { seedReferenceData } from '../src/lib/server/services/landscape';
+import { seedReferenceData, loadClusters } from '../src/lib/server/services/landscape';
 import { listMunicipalities } from '../src/lib/server/db/queries/reference/geography';
 import { clearFigures } from '../src/lib/server/db/queries/companies/cache';
-import { loadClusters } from '../src/lib/server/services/landscape';
 import { benchDatabases, type BenchDb } from './db';
 import { latencyFigures, median, type Figure } from './harness';
 

@@ -7,9 +7,12 @@ import { Bench } from 'tinybench';
 import { findSoffice, pptxToPdf } from '../src/lib/server/pptx/pdf';
 import type { Ctx } from '../src/lib/server/services/context';
 import { seedDemoData } from '../src/lib/server/services/platform';
-import { meetingDeck, meetingSlides } from '../src/lib/server/services/meetings';
-import { takeSnapshot } from '../src/lib/server/services/meetings';
-import { listMeetingItems } from '../src/lib/server/services/meetings';
+import {
+	meetingDeck,
+	meetingSlides,
+	takeSnapshot,
+	listMeetingItems
+} from '../src/lib/server/services/meetings';
 import { seedReferenceData } from '../src/lib/server/services/landscape';
 import { benchDatabases } from './db';
 import { latencyFigures, median, type Figure } from './harness';

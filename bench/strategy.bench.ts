@@ -13,8 +13,7 @@ import { defaultWeights, type Effort } from '../src/lib/domain/strategy/strategy
 import type { Ctx } from '../src/lib/server/services/context';
 import { seedDemoData } from '../src/lib/server/services/platform';
 import { getFitJson, getFitPage } from '../src/lib/server/services/fit';
-import { getPortfolio } from '../src/lib/server/services/collaboration';
-import { getRecommendations } from '../src/lib/server/services/collaboration';
+import { getPortfolio, getRecommendations } from '../src/lib/server/services/collaboration';
 import { seedReferenceData } from '../src/lib/server/services/landscape';
 import { benchDatabases } from './db';
 import { latencyFigures, type Figure } from './harness';

@@ -14,8 +14,12 @@ import { m } from '$lib/server/i18n';
 import { logger } from '$lib/server/log';
 import { paramsAreWellFormed } from '$lib/server/route-params';
 import { securityHeaders } from '$lib/server/security-headers';
-import { authenticateApiToken } from '$lib/server/services/users';
-import { toSessionUser, userActor, validateSessionToken } from '$lib/server/services/users';
+import {
+	authenticateApiToken,
+	toSessionUser,
+	userActor,
+	validateSessionToken
+} from '$lib/server/services/users';
 import { resolveRespondent } from '$lib/server/services/survey';
 
 export const init: ServerInit = async () => {

@@ -5,18 +5,21 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/do
 import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
 import { listMessages } from '../../src/lib/server/db/queries/outbox';
 import { seedDemoData } from '../../src/lib/server/services/platform';
-import { agreementDraftFromDecision } from '../../src/lib/server/services/agreements';
-import { getDashboards } from '../../src/lib/server/services/agreements';
-import { uploadDocument } from '../../src/lib/server/services/agreements';
-import { importCompanyFile } from '../../src/lib/server/services/companies';
-import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreements';
 import {
+	agreementDraftFromDecision,
+	getDashboards,
+	uploadDocument,
+	addGoal,
+	addKpi,
+	recordMeasurement,
 	createAgreement,
 	getAgreement,
 	listAgreementItems,
-	updateAgreement
+	updateAgreement,
+	followUpFor,
+	sendDueReminders
 } from '../../src/lib/server/services/agreements';
-import { followUpFor, sendDueReminders } from '../../src/lib/server/services/agreements';
+import { importCompanyFile } from '../../src/lib/server/services/companies';
 import { decideRecommendation } from '../../src/lib/server/services/collaboration';
 import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import { useTestDb } from './harness';

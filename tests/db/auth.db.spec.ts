@@ -12,10 +12,10 @@ import {
 	authenticateApiToken,
 	createApiToken,
 	listApiTokens,
-	revokeApiToken
-} from '../../src/lib/server/services/users';
-import { signIn, signOut, validateSessionToken } from '../../src/lib/server/services/users';
-import {
+	revokeApiToken,
+	signIn,
+	signOut,
+	validateSessionToken,
 	acceptInvitation,
 	changeOwnPassword,
 	createUser,

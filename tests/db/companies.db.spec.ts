@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import { countCompanies } from '../../src/lib/server/db/queries/companies/writes';
-import { importCompanyFile, type ImportProgress } from '../../src/lib/server/services/companies';
+import {
+	importCompanyFile,
+	type ImportProgress,
+	companyStats,
+	companiesXlsx
+} from '../../src/lib/server/services/companies';
 import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
-import { companyStats } from '../../src/lib/server/services/companies';
 import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import { seedDemoData } from '../../src/lib/server/services/platform';
 import { getFindingsPage } from '../../src/lib/server/services/findings';
-import { companiesXlsx } from '../../src/lib/server/services/companies';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -9,9 +9,15 @@ import probe from '../fixtures/security/csv-injection.json';
 import type { Ctx } from '../../src/lib/server/services/context';
 import { toSurveyData } from '../../src/lib/domain/survey/surveyjs';
 import { seedReferenceData } from '../../src/lib/server/services/landscape';
-import { exportSurveyCsv, importSurvey } from '../../src/lib/server/services/survey';
-import { resolveRespondent, saveDraft } from '../../src/lib/server/services/survey';
-import { createRound, getRoundStatus, sendInvitation } from '../../src/lib/server/services/survey';
+import {
+	exportSurveyCsv,
+	importSurvey,
+	resolveRespondent,
+	saveDraft,
+	createRound,
+	getRoundStatus,
+	sendInvitation
+} from '../../src/lib/server/services/survey';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headlines } from '../../src/lib/domain/findings/findings';
 import { DEMO_SURVEY_FILE, seedDemoData } from '../../src/lib/server/services/platform';
-import { getFindings } from '../../src/lib/server/services/findings';
-import { getFindingsPage } from '../../src/lib/server/services/findings';
-import { getClusterProfile } from '../../src/lib/server/services/landscape';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { getFindings, getFindingsPage } from '../../src/lib/server/services/findings';
+import { getClusterProfile, seedReferenceData } from '../../src/lib/server/services/landscape';
 import {
 	importSurvey,
 	importSurveyDocument,

@@ -11,8 +11,8 @@ import {
 	getFitPage,
 	setFitOverride
 } from '../../src/lib/server/services/fit';
-import { getPortfolio } from '../../src/lib/server/services/collaboration';
 import {
+	getPortfolio,
 	decideRecommendation,
 	getRecommendations,
 	getRecommendationsJson

@@ -2,18 +2,21 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import { auditLog, clusterFigures, clusters } from '../../src/lib/server/db/schema';
-import { getClusterProfile, getLandscape } from '../../src/lib/server/services/landscape';
 import {
+	getClusterProfile,
+	getLandscape,
 	addOffice,
 	deleteFigure,
 	saveFigure,
 	setActivities,
 	setStageOverride,
-	updateCluster
+	updateCluster,
+	getLandscapeMap,
+	seedReferenceData,
+	getActors,
+	getMunicipalities,
+	getRegions
 } from '../../src/lib/server/services/landscape';
-import { getLandscapeMap } from '../../src/lib/server/services/landscape';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
-import { getActors, getMunicipalities, getRegions } from '../../src/lib/server/services/landscape';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

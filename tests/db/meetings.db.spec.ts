@@ -1,11 +1,17 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
-import { addGoal, addKpi, recordMeasurement } from '../../src/lib/server/services/agreements';
-import { createAgreement } from '../../src/lib/server/services/agreements';
-import { seedDemoData } from '../../src/lib/server/services/platform';
-import { compareMeeting, meetingDeck, meetingSlides } from '../../src/lib/server/services/meetings';
 import {
+	addGoal,
+	addKpi,
+	recordMeasurement,
+	createAgreement
+} from '../../src/lib/server/services/agreements';
+import { seedDemoData } from '../../src/lib/server/services/platform';
+import {
+	compareMeeting,
+	meetingDeck,
+	meetingSlides,
 	addOutcome,
 	createMeeting,
 	getMeeting,

@@ -8,8 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import { RateLimitedError, ValidationError } from '../../src/lib/domain/errors';
 import { ACCOUNT_ATTEMPTS, ADDRESS_ATTEMPTS } from '../../src/lib/server/auth/rate-limit';
 import { auditLog, users } from '../../src/lib/server/db/schema';
-import { signIn } from '../../src/lib/server/services/users';
 import {
+	signIn,
 	acceptInvitation,
 	changeOwnPassword,
 	createUser,

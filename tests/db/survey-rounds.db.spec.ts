@@ -17,9 +17,7 @@ import {
 	reopenOwnResponse,
 	resolveRespondent,
 	saveDraft,
-	submitResponse
-} from '../../src/lib/server/services/survey';
-import {
+	submitResponse,
 	createRound,
 	getRoundStatus,
 	revokeInvitationLinks,

@@ -5,10 +5,14 @@ import { isoOf } from '$lib/domain/agreements/dates';
 import { formatDate, formatNumber } from '$lib/format';
 import { agreementStatusLabel, kpiStatusLabel } from '$lib/labels/agreements';
 import { m } from '$lib/server/i18n';
-import { recordMeasurement } from '$lib/server/services/agreements';
-import { agreementsXlsx } from '$lib/server/services/agreements';
-import { listAgreementItems } from '$lib/server/services/agreements';
-import { followUpFor, itemText, sendDueReminders } from '$lib/server/services/agreements';
+import {
+	recordMeasurement,
+	agreementsXlsx,
+	listAgreementItems,
+	followUpFor,
+	itemText,
+	sendDueReminders
+} from '$lib/server/services/agreements';
 import type { ActionWrapper, Lang } from './types';
 
 interface ListOptions {

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { basename, resolve } from 'node:path';
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/server/i18n';
-import { importCompanyFile } from '$lib/server/services/companies';
-import { companyStats } from '$lib/server/services/companies';
+import { importCompanyFile, companyStats } from '$lib/server/services/companies';
 import type { ActionWrapper, Lang } from './types';
 
 /** `--mapping cvr=CVR-nr,name=Firma` → `{ cvr: 'CVR-nr', name: 'Firma' }`. */

@@ -3,8 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatDate } from '$lib/format';
 import { m } from '$lib/server/i18n';
-import { deckFormats, meetingDeck, type DeckFormat } from '$lib/server/services/meetings';
-import { listMeetingItems } from '$lib/server/services/meetings';
+import {
+	deckFormats,
+	meetingDeck,
+	type DeckFormat,
+	listMeetingItems
+} from '$lib/server/services/meetings';
 import type { ActionWrapper, Lang } from './types';
 
 export function registerMeetings(program: Command, action: ActionWrapper, o: Lang): void {

@@ -9,9 +9,9 @@ import {
 	exportSurveyCsv,
 	exportSurveyXlsx,
 	importSurvey,
-	MAX_IMPORT_BYTES
+	MAX_IMPORT_BYTES,
+	listRounds
 } from '$lib/server/services/survey';
-import { listRounds } from '$lib/server/services/survey';
 import type { ActionWrapper, Lang } from './types';
 
 function roundId(value: unknown, locale: 'da' | 'en'): number {

@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { importSurvey } from '$lib/server/services/survey';
-import { createRound, getSurveyOverview } from '$lib/server/services/survey';
+import { importSurvey, createRound, getSurveyOverview } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	overview: await runLoad(() => getSurveyOverview(locals.ctx))

@@ -2,10 +2,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { importFields } from '$lib/domain/companies/headers';
 import { isOverPageLimit, uploadLimits, uploadTooLarge } from '$lib/server/body-limits';
 import { runAction, runLoad } from '$lib/server/http';
-import { importCompanyFile } from '$lib/server/services/companies';
-import { getCompanyPage } from '$lib/server/services/companies';
-import { decideReviewRow } from '$lib/server/services/companies';
-import { withUploadProgress } from '$lib/server/services/companies';
+import {
+	importCompanyFile,
+	getCompanyPage,
+	decideReviewRow,
+	withUploadProgress
+} from '$lib/server/services/companies';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) =>

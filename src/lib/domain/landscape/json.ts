@@ -2,8 +2,7 @@
  * The JSON shape of the landscape for the API and `klyngeradar clusters … --json`. Every figure
  * carries its provenance: source kind, URL or label, year, estimate and qualifier.
  */
-import type { MetricRange } from './ranges';
-import type { LandscapeRanges } from './ranges';
+import type { MetricRange, LandscapeRanges } from './ranges';
 import type { ClusterSummary, LandscapeFilter, ProgrammeCount } from './snapshot';
 import type { Figure, Metric } from './types';
 

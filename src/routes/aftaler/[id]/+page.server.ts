@@ -1,17 +1,19 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { removeDocument, uploadDocument } from '$lib/server/services/agreements';
 import {
+	removeDocument,
+	uploadDocument,
 	addGoal,
 	addKpi,
 	recordMeasurement,
 	removeGoal,
 	removeKpi,
-	removeMeasurement
+	removeMeasurement,
+	getAgreement,
+	removeAgreement,
+	saveReview
 } from '$lib/server/services/agreements';
-import { getAgreement, removeAgreement } from '$lib/server/services/agreements';
-import { saveReview } from '$lib/server/services/agreements';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	detail: await runLoad(() => getAgreement(locals.ctx, Number(params.id)))

@@ -1,9 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { agreementDraftFromDecision } from '$lib/server/services/agreements';
-import { agreementInputFromForm } from '$lib/server/services/agreements';
-import { agreementOptions, createAgreement } from '$lib/server/services/agreements';
+import {
+	agreementDraftFromDecision,
+	agreementInputFromForm,
+	agreementOptions,
+	createAgreement
+} from '$lib/server/services/agreements';
 import { strategyRegion } from '$lib/server/services/strategy';
 
 export const load: PageServerLoad = async ({ locals, url }) =>

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { getClusterProfile } from '$lib/server/services/landscape';
 import {
+	getClusterProfile,
 	addOffice,
 	clearStageOverride,
 	deleteFigure,

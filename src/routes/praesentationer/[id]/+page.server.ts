@@ -1,9 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { meetingSlides, pdfAvailable } from '$lib/server/services/meetings';
-import { outcomeFromForm, questionsFromForm } from '$lib/server/services/meetings';
 import {
+	meetingSlides,
+	pdfAvailable,
+	outcomeFromForm,
+	questionsFromForm,
 	addOutcome,
 	getMeeting,
 	markOutcome,

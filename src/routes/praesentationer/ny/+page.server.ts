@@ -1,8 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { agendaOnField, meetingInputFromForm } from '$lib/server/services/meetings';
-import { createMeeting, meetingOptions } from '$lib/server/services/meetings';
+import {
+	agendaOnField,
+	meetingInputFromForm,
+	createMeeting,
+	meetingOptions
+} from '$lib/server/services/meetings';
 
 export const load: PageServerLoad = async ({ locals }) =>
 	runLoad(async () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AuditQuerySchema } from '../../services/audit';
-import { CreateApiTokenSchema } from '../../services/users';
-import { CreateUserSchema, UpdateUserSchema } from '../../services/users';
+import { CreateApiTokenSchema, CreateUserSchema, UpdateUserSchema } from '../../services/users';
 import { defineEndpoint } from '../define';
 
 const timestamp = z.iso.datetime({ offset: true });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { AgreementInputSchema, statuses } from '$lib/domain/agreements/agreement';
 import { KpiInputSchema, MeasurementInputSchema } from '$lib/domain/agreements/kpi';
-import { GoalInputSchema } from '../../services/agreements';
-import { AgreementListQuerySchema } from '../../services/agreements';
+import { GoalInputSchema, AgreementListQuerySchema } from '../../services/agreements';
 import { defineEndpoint } from '../define';
 
 const idParams = z.object({ id: z.coerce.number().int().min(1) });

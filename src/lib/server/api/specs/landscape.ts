@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { metrics } from '$lib/domain/landscape/types';
-import { ActorQuerySchema, MunicipalityQuerySchema } from '../../services/landscape';
-import { LandscapeQuerySchema } from '../../services/landscape';
 import {
+	ActorQuerySchema,
+	MunicipalityQuerySchema,
+	LandscapeQuerySchema,
 	ActivitiesSchema,
 	FigureInputSchema,
 	OfficeInputSchema,

@@ -16,8 +16,13 @@ import { hasRole, requireRole } from '../access';
 import { recordAudit } from '../audit';
 import { loadCatalogue, type ModelView } from './models';
 import type { Ctx } from '../context';
-import { computeMatrix, fitProvenance, type FitProvenance } from '../fit';
-import { loadFitInputs, type FitInputs } from '../fit';
+import {
+	computeMatrix,
+	fitProvenance,
+	type FitProvenance,
+	loadFitInputs,
+	type FitInputs
+} from '../fit';
 import { sentence, statementText } from '../strategy';
 import type { DecisionView } from '$lib/domain/collaboration/view';
 export type { DecisionView };

@@ -30,8 +30,7 @@ import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
 import { loadFitInputs, type FitInputs } from './inputs';
 import { getRegions, type RegionView } from '../landscape';
-import { parseWeights } from '../strategy';
-import { statementText } from '../strategy';
+import { parseWeights, statementText } from '../strategy';
 import type { CellBreakdown, CriterionBreakdown, FitProvenance } from '$lib/domain/fit/view';
 export type { CellBreakdown, CriterionBreakdown, FitProvenance };
 

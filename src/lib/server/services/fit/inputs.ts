@@ -16,9 +16,8 @@ import { findEvidenceRound, type EvidenceRound } from '../../db/queries/survey/r
 import { listFitOverrides } from '../../db/queries/strategy/overrides';
 import { m } from '../../i18n';
 import type { Ctx } from '../context';
-import { loadClusters } from '../landscape';
+import { loadClusters, getRegions, getTaxonomy } from '../landscape';
 import { clusterRegisterFigures } from '../companies';
-import { getRegions, getTaxonomy } from '../landscape';
 import { currentStrategy, regionOrThrow, type StrategyVersionView } from '../strategy';
 
 /** Actor kinds whose agreements cover the whole region. */

@@ -14,16 +14,13 @@ import { NotFoundError } from '$lib/domain/errors';
 import { lastCompletedAnswerAt } from '../../db/queries/survey/rounds';
 import { getConfig } from '../../config';
 import { listActorsOfRegion } from '../../db/queries/reference/geography';
-import { getDashboards } from '../agreements';
-import { listAgreementItems } from '../agreements';
+import { getDashboards, listAgreementItems } from '../agreements';
 import type { Ctx } from '../context';
 import { getFindingsPage } from '../findings';
 import { getFitJson } from '../fit';
-import { getLandscape } from '../landscape';
-import { getProgrammeHistory } from '../landscape';
-import { getRecommendations } from '../collaboration';
+import { getLandscape, getProgrammeHistory } from '../landscape';
+import { getRecommendations, checklistLabel } from '../collaboration';
 import { checklistCodes } from '$lib/domain/collaboration/catalogue';
-import { checklistLabel } from '../collaboration';
 
 async function landscapePart(ctx: Ctx, now: Date): Promise<LandscapePart> {
 	const [landscape, programme] = await Promise.all([

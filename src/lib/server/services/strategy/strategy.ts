@@ -34,8 +34,7 @@ import { parseInput } from '../../validation';
 import { requireRole } from '../access';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
-import { loadClusters } from '../landscape';
-import { getRegions, getTaxonomy, type RegionView } from '../landscape';
+import { loadClusters, getRegions, getTaxonomy, type RegionView } from '../landscape';
 
 export const RegionCodeSchema = z.string().regex(/^108[1-5]$/);
 

@@ -1,8 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { agreementInputFromForm } from '$lib/server/services/agreements';
-import { getAgreement, updateAgreement } from '$lib/server/services/agreements';
+import {
+	agreementInputFromForm,
+	getAgreement,
+	updateAgreement
+} from '$lib/server/services/agreements';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	detail: await runLoad(() => getAgreement(locals.ctx, Number(params.id)))

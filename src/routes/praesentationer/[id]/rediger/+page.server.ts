@@ -1,8 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { runAction, runLoad } from '$lib/server/http';
-import { agendaOnField, meetingEditFromForm } from '$lib/server/services/meetings';
-import { meetingOrThrow, updateMeeting } from '$lib/server/services/meetings';
+import {
+	agendaOnField,
+	meetingEditFromForm,
+	meetingOrThrow,
+	updateMeeting
+} from '$lib/server/services/meetings';
 
 export const load: PageServerLoad = async ({ locals, params }) =>
 	runLoad(async () => ({ meeting: await meetingOrThrow(locals.ctx, Number(params.id)) }));

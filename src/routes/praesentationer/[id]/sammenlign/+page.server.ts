@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { runLoad } from '$lib/server/http';
-import { compareMeeting } from '$lib/server/services/meetings';
-import { listMeetingItems } from '$lib/server/services/meetings';
+import { compareMeeting, listMeetingItems } from '$lib/server/services/meetings';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
 	runLoad(async () => {

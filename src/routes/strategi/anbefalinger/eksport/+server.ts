@@ -1,7 +1,6 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { runLoad } from '$lib/server/http';
-import { recommendationsXlsx } from '$lib/server/services/strategy';
-import { strategyRegion } from '$lib/server/services/strategy';
+import { recommendationsXlsx, strategyRegion } from '$lib/server/services/strategy';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const { region, body } = await runLoad(async () => {
