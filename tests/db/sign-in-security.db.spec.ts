@@ -14,7 +14,8 @@ import {
 	changeOwnPassword,
 	createUser,
 	inviteUser,
-	resetPassword
+	resetPassword,
+	validateSessionToken
 } from '../../src/lib/server/services/users';
 import { useTestDb } from './harness';
 
@@ -207,7 +208,7 @@ describe('the audit log of sign-ins', () => {
 		await changeOwnPassword(
 			self,
 			{ current: PASSWORD, password: 'a brand new passphrase', confirm: 'a brand new passphrase' },
-			session.token
+			(await validateSessionToken(testDb().db, session.token))?.sessionId ?? ''
 		);
 		const [signedIn] = await auditOf(user.id, 'sign_in');
 		expect(signedIn).toMatchObject({
