@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Vitest compiles the messages once through `npm run i18n`; running the Paraglide plugin inside
@@ -8,8 +9,21 @@ const underVitest = process.env.VITEST !== undefined;
 
 const dbTests = ['src/**/*.db.spec.ts', 'tests/db/**/*.db.spec.ts'];
 
+// `vite dev` and Vitest hold API answers and raw query rows to their zod schemas (`checkSchemas`
+// in src/lib/server/config.ts); a build or `vite preview` never does. Set before the server and
+// the test workers start, so both inherit it; an explicit value in the environment wins.
+const checkSchemas: Plugin = {
+	name: 'klyngeradar-check-schemas',
+	config(_config, { command, mode }) {
+		if (command === 'serve' && mode !== 'production') {
+			process.env.KLYNGERADAR_CHECK_SCHEMAS ??= 'true';
+		}
+	}
+};
+
 export default defineConfig({
 	plugins: [
+		checkSchemas,
 		...(underVitest
 			? []
 			: [

@@ -6,6 +6,7 @@
  * lose: the file runs on PostgreSQL only.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -33,9 +34,10 @@ describe.skipIf(inject('dbKind') === 'pglite')('a PostgreSQL connection lost mid
 		process.on('uncaughtException', onCrash);
 		process.on('unhandledRejection', onCrash);
 		await seedReferenceData(testDb().db);
-		const [current] = await queryRows<{ name: string }>(
+		const [current] = await queryRows(
 			testDb().db,
-			sql`select current_database() as name`
+			sql`select current_database() as name`,
+			z.object({ name: z.string() })
 		);
 		database = current?.name ?? '';
 		operator = new pg.Client({ connectionString: inject('pgAdminUrl') });
@@ -57,13 +59,17 @@ describe.skipIf(inject('dbKind') === 'pglite')('a PostgreSQL connection lost mid
 		// Nothing escaped as an unhandled 'error' event, and the pool hands out working
 		// connections again, to plain queries and to transactions.
 		expect(crashes.splice(0)).toEqual([]);
-		expect(await queryRows(testDb().db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+		expect(
+			await queryRows(testDb().db, sql`select 1 as one`, z.object({ one: z.number() }))
+		).toEqual([{ one: 1 }]);
 		// As many transactions at once as the pool has connections: none is held by a dead client.
 		const max = testDb().handle.pool?.options.max ?? 0;
 		expect(max).toBe(10);
 		const inTx = await Promise.all(
 			Array.from({ length: max }, () =>
-				testDb().db.transaction((tx) => queryRows(tx, sql`select 2 as two`))
+				testDb().db.transaction((tx) =>
+					queryRows(tx, sql`select 2 as two`, z.object({ two: z.number() }))
+				)
 			)
 		);
 		expect(inTx).toEqual(Array.from({ length: max }, () => [{ two: 2 }]));
@@ -93,9 +99,10 @@ describe.skipIf(inject('dbKind') === 'pglite')('a PostgreSQL connection lost mid
 	}
 
 	async function count(table: string): Promise<number> {
-		const [row] = await queryRows<{ n: number }>(
+		const [row] = await queryRows(
 			testDb().db,
-			sql`select count(*)::int as n from ${sql.identifier(table)}`
+			sql`select count(*)::int as n from ${sql.identifier(table)}`,
+			z.object({ n: z.number() })
 		);
 		return row?.n ?? -1;
 	}

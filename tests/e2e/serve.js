@@ -9,7 +9,13 @@ import { join } from 'node:path';
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'bin', 'klyngeradar.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'klyngeradar-e2e-'));
-const env = { ...process.env, KLYNGERADAR_DATA_DIR: dataDir, KLYNGERADAR_LANG: 'da' };
+// The built app holds every API answer to its declared schema here: a mismatch answers 500.
+const env = {
+	...process.env,
+	KLYNGERADAR_DATA_DIR: dataDir,
+	KLYNGERADAR_LANG: 'da',
+	KLYNGERADAR_CHECK_SCHEMAS: 'true'
+};
 
 /** @type {[string, string, string, string][]} */
 const accounts = [

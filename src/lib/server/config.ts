@@ -69,7 +69,8 @@ const EnvSchema = z.object({
 	KLYNGERADAR_DECK_LOGO: z
 		.string()
 		.regex(/\.png$/i, { error: 'expected the path of a PNG file' })
-		.optional()
+		.optional(),
+	KLYNGERADAR_CHECK_SCHEMAS: booleanText.default(false)
 });
 
 export type DatabaseConfig =
@@ -98,6 +99,12 @@ export interface Config {
 	tools: { pgDump: string; pgRestore: string; soffice: string; searchPath: string };
 	/** The organisation named on every slide (default: the region) and its logo. */
 	deck: { organisation?: string; logoFile?: string };
+	/**
+	 * Parse API answers and raw query rows against their declared zod schemas, and fail loudly on
+	 * a mismatch. On under `vite dev`, Vitest and the e2e server; off in production, where the
+	 * schemas cost time on every request and the tests have already held the code to them.
+	 */
+	checkSchemas: boolean;
 }
 
 export class ConfigError extends Error {
@@ -139,7 +146,8 @@ export function loadConfig(env: Environment = process.env): Config {
 		smtp: e.SMTP_URL ? { url: e.SMTP_URL } : undefined,
 		mailFrom: e.SMTP_FROM,
 		tools: { pgDump: e.PG_DUMP, pgRestore: e.PG_RESTORE, soffice: e.SOFFICE, searchPath: e.PATH },
-		deck: { organisation: e.KLYNGERADAR_DECK_ORGANISATION, logoFile: e.KLYNGERADAR_DECK_LOGO }
+		deck: { organisation: e.KLYNGERADAR_DECK_ORGANISATION, logoFile: e.KLYNGERADAR_DECK_LOGO },
+		checkSchemas: e.KLYNGERADAR_CHECK_SCHEMAS
 	};
 }
 

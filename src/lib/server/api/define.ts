@@ -36,6 +36,14 @@ export function defineEndpoint<const S extends EndpointSpec>(spec: S): S {
 	return spec;
 }
 
+/**
+ * Whether the endpoint answers 204 without a body: every DELETE, and any endpoint whose declared
+ * response is `null` (its handler returns nothing).
+ */
+export function answersEmpty(spec: EndpointSpec): boolean {
+	return spec.method === 'DELETE' || spec.response.type === 'null';
+}
+
 /** `/api/v1/clusters/[slug]` → `/api/v1/clusters/{slug}` */
 export function openApiPath(routeId: string): string {
 	return routeId.replace(/\[(\w+)\]/g, '{$1}');

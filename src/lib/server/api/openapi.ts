@@ -5,7 +5,7 @@ import {
 	type ZodOpenApiPathsObject
 } from 'zod-openapi';
 import { accessFor } from '../auth/policy';
-import { openApiPath, type EndpointSpec } from './define';
+import { answersEmpty, openApiPath, type EndpointSpec } from './define';
 import { endpoints } from './registry';
 
 const ErrorSchema = {
@@ -53,7 +53,7 @@ const errorResponses = {
 function operation(spec: EndpointSpec): ZodOpenApiOperationObject {
 	const access = accessFor(spec.routeId, spec.method) ?? 'admin';
 	const success = spec.successStatus ?? 200;
-	const isEmpty = spec.method === 'DELETE';
+	const isEmpty = answersEmpty(spec);
 	return {
 		operationId: spec.operationId,
 		summary: spec.summary,

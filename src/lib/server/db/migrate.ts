@@ -4,7 +4,8 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { sql } from 'drizzle-orm';
-import { queryRows } from './rows';
+import { z } from 'zod';
+import { queryRows, sqlNumeric } from './rows';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrationsFolder } from '../paths';
@@ -42,14 +43,17 @@ export async function migrationStatus(handle: DbHandle): Promise<MigrationStatus
 	};
 	const files = readMigrationFiles({ migrationsFolder });
 	let lastAppliedMillis = -1;
-	const [table] = await queryRows<{ exists: boolean }>(
+	const [table] = await queryRows(
 		handle.db,
-		sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`
+		sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`,
+		z.object({ exists: z.boolean() })
 	);
 	if (table?.exists) {
-		const [last] = await queryRows<{ created_at: string | number }>(
+		// Drizzle's own bigint column: a number through `client.ts`'s parser, text without it.
+		const [last] = await queryRows(
 			handle.db,
-			sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`
+			sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+			z.object({ created_at: z.union([z.number(), sqlNumeric]) })
 		);
 		if (last) lastAppliedMillis = Number(last.created_at);
 	}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditActions } from '../../db/schema/audit';
 import { AuditQuerySchema } from '../../services/audit';
 import { CreateApiTokenSchema, CreateUserSchema, UpdateUserSchema } from '../../services/users';
 import { defineEndpoint } from '../define';
@@ -103,7 +104,7 @@ export const AuditEntrySchema = z
 		actorLabel: z.string(),
 		entity: z.string(),
 		entityId: z.string(),
-		action: z.enum(['create', 'update', 'delete']),
+		action: z.enum(auditActions),
 		before: z.unknown(),
 		after: z.unknown()
 	})

@@ -8,6 +8,7 @@ const idParams = z.object({ id: z.coerce.number().int().min(1) });
 const created = z.object({ id: z.number().int() });
 const KpiStatus = z.enum(['on-track', 'at-risk', 'off-track', 'no-data']);
 const Measurement = z.object({
+	id: z.number().int(),
 	measuredOn: z.string(),
 	value: z.number(),
 	isEstimate: z.boolean(),

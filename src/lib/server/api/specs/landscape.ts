@@ -124,6 +124,17 @@ export const listClusters = defineEndpoint({
 	query: LandscapeQuerySchema.omit({ view: true }),
 	response: z.object({
 		asOf: z.number().int().nullable(),
+		filter: z
+			.object({
+				asOf: z.number().int().nullable(),
+				area: z.string().nullable(),
+				emerging: z.enum(['yes', 'no', 'unknown']).nullable(),
+				status: z.enum(['active', 'closed']).nullable(),
+				stage: z.enum(['emerging', 'developing', 'mature']).nullable(),
+				programme: z.string().nullable(),
+				region: z.string().nullable()
+			})
+			.meta({ description: 'The filters applied; null where none was given.' }),
 		year: z.number().int(),
 		count: z.number().int(),
 		total: z.number().int(),

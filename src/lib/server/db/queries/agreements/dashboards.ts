@@ -3,23 +3,25 @@
  * effort of a region, and the committed budget per party and year.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../client';
-import { queryRows } from '../../rows';
+import { queryRows, sqlNumeric } from '../../rows';
 
-export interface GroupCount {
-	key: string;
-	name: string;
-	agreements: number;
-	active: number;
-	agreementIds: number[];
-}
+const GroupCountRow = z.object({
+	key: z.string(),
+	name: z.string(),
+	agreements: z.number().int(),
+	active: z.number().int(),
+	agreementIds: z.array(z.number().int())
+});
+export type GroupCount = z.infer<typeof GroupCountRow>;
 
 /** Every municipality of the region, with the agreements that cover it (not cancelled). */
 export async function agreementsByMunicipality(
 	db: Db | Tx,
 	regionCode: string
 ): Promise<GroupCount[]> {
-	return queryRows<GroupCount>(
+	return queryRows(
 		db,
 		sql`select m.code as "key", m.name,
 			count(a.id)::int as "agreements",
@@ -30,13 +32,14 @@ export async function agreementsByMunicipality(
 			on m.code = any(a.municipalities) and a.region_code = ${regionCode} and a.status <> 'cancelled'
 		where m.region_code = ${regionCode}
 		group by m.code, m.name
-		order by m.name`
+		order by m.name`,
+		GroupCountRow
 	);
 }
 
 /** Clusters with agreements in the region (not cancelled). */
 export async function agreementsByCluster(db: Db | Tx, regionCode: string): Promise<GroupCount[]> {
-	return queryRows<GroupCount>(
+	return queryRows(
 		db,
 		sql`select c.slug as "key", c.short_name as "name",
 			count(a.id)::int as "agreements",
@@ -45,13 +48,14 @@ export async function agreementsByCluster(db: Db | Tx, regionCode: string): Prom
 		from agreements a join clusters c on c.id = a.cluster_id
 		where a.region_code = ${regionCode} and a.status <> 'cancelled'
 		group by c.slug, c.short_name
-		order by c.short_name`
+		order by c.short_name`,
+		GroupCountRow
 	);
 }
 
 /** Efforts served by agreements in the region (not cancelled); names come from the strategy. */
 export async function agreementsByEffort(db: Db | Tx, regionCode: string): Promise<GroupCount[]> {
-	return queryRows<GroupCount>(
+	return queryRows(
 		db,
 		sql`select e.effort as "key", e.effort as "name",
 			count(a.id)::int as "agreements",
@@ -60,7 +64,8 @@ export async function agreementsByEffort(db: Db | Tx, regionCode: string): Promi
 		from agreements a cross join lateral unnest(a.efforts) as e(effort)
 		where a.region_code = ${regionCode} and a.status <> 'cancelled'
 		group by e.effort
-		order by e.effort`
+		order by e.effort`,
+		GroupCountRow
 	);
 }
 
@@ -73,18 +78,19 @@ export interface BudgetTotal {
 
 /** Committed budget (active and ended agreements) per paying party and year. */
 export async function budgetByPartyYear(db: Db | Tx, regionCode: string): Promise<BudgetTotal[]> {
-	const rows = await queryRows<{
-		party: string;
-		year: number;
-		amountDkk: string | number;
-		agreements: number;
-	}>(
+	const rows = await queryRows(
 		db,
 		sql`select b.party, b.year, sum(b.amount_dkk) as "amountDkk", count(distinct a.id)::int as "agreements"
 		from agreement_budget_lines b join agreements a on a.id = b.agreement_id
 		where a.region_code = ${regionCode} and a.status in ('active', 'ended')
 		group by b.party, b.year
-		order by b.year, b.party`
+		order by b.year, b.party`,
+		z.object({
+			party: z.string(),
+			year: z.number().int(),
+			amountDkk: sqlNumeric,
+			agreements: z.number().int()
+		})
 	);
 	// sum(bigint) is numeric: the drivers hand it over as a string.
 	return rows.map((row) => ({ ...row, amountDkk: Number(row.amountDkk) }));

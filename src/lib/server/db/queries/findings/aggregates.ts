@@ -5,22 +5,26 @@
  * separately.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { queryRows } from '../../rows';
 import type { OtherText } from '../../../../domain/findings/view';
 export type { OtherText };
 
-export interface StatusCounts {
-	invited: number;
-	completed: number;
-	partial: number;
-	notStarted: number;
-	activeInRegion: number;
-	inactive: number;
-}
+const count = z.number().int();
+
+const StatusCountsRow = z.object({
+	invited: count,
+	completed: count,
+	partial: count,
+	notStarted: count,
+	activeInRegion: count,
+	inactive: count
+});
+export type StatusCounts = z.infer<typeof StatusCountsRow>;
 
 export async function statusCounts(db: Db | Tx, roundId: number): Promise<StatusCounts> {
-	const [row] = await queryRows<StatusCounts>(
+	const [row] = await queryRows(
 		db,
 		sql`select
 			(select count(*) from survey_invitations i where i.round_id = ${roundId})::int as "invited",
@@ -29,7 +33,8 @@ export async function statusCounts(db: Db | Tx, roundId: number): Promise<Status
 			count(*) filter (where r.status = 'not_started')::int as "notStarted",
 			count(*) filter (where r.status = 'completed' and r.answers->>'activeInRegion' = 'true')::int as "activeInRegion",
 			count(*) filter (where r.status = 'completed' and r.answers->>'activeInRegion' = 'false')::int as "inactive"
-		from survey_responses r where r.round_id = ${roundId}`
+		from survey_responses r where r.round_id = ${roundId}`,
+		StatusCountsRow
 	);
 	return (
 		row ?? { invited: 0, completed: 0, partial: 0, notStarted: 0, activeInRegion: 0, inactive: 0 }
@@ -39,10 +44,8 @@ export async function statusCounts(db: Db | Tx, roundId: number): Promise<Status
 /** Answers of active, completed responses only. */
 const counted = sql`r.status = 'completed' and r.answers->>'activeInRegion' = 'true'`;
 
-export interface ChoiceCount {
-	key: string;
-	clusters: number;
-}
+const ChoiceCountRow = z.object({ key: z.string(), clusters: count });
+export type ChoiceCount = z.infer<typeof ChoiceCountRow>;
 
 /** How many clusters chose each value of a list answer, e.g. `presence.coLocatedWith`. */
 export async function choiceCounts(
@@ -51,36 +54,38 @@ export async function choiceCounts(
 	path: [string, string]
 ): Promise<ChoiceCount[]> {
 	const pointer = `{${path[0]},${path[1]}}`;
-	return queryRows<ChoiceCount>(
+	return queryRows(
 		db,
 		sql`select v.value as "key", count(distinct r.cluster_id)::int as "clusters"
 		from survey_responses r
 		cross join lateral jsonb_array_elements_text(case when jsonb_typeof(r.answers #> ${pointer}::text[]) = 'array' then r.answers #> ${pointer}::text[] else '[]'::jsonb end) as v(value)
 		where r.round_id = ${roundId} and ${counted}
 		group by v.value
-		order by 2 desc, 1`
+		order by 2 desc, 1`,
+		ChoiceCountRow
 	);
 }
 
-export interface QuestionCounts {
-	presenceAnswered: number;
-	present: number;
-	ownOffice: number;
-	presenceOther: number;
-	partnersAnswered: number;
-	withPartners: number;
-	partnersOther: number;
-	activitiesAnswered: number;
-	withActivities: number;
-	activitiesOther: number;
-	agreementsAnswered: number;
-	withAgreements: number;
-	withoutAgreements: number;
-	agreementsOther: number;
-	municipalClusters: number;
-	municipalAgreements: number;
-	municipalMaxPerCluster: number;
-}
+const QuestionCountsRow = z.object({
+	presenceAnswered: count,
+	present: count,
+	ownOffice: count,
+	presenceOther: count,
+	partnersAnswered: count,
+	withPartners: count,
+	partnersOther: count,
+	activitiesAnswered: count,
+	withActivities: count,
+	activitiesOther: count,
+	agreementsAnswered: count,
+	withAgreements: count,
+	withoutAgreements: count,
+	agreementsOther: count,
+	municipalClusters: count,
+	municipalAgreements: count,
+	municipalMaxPerCluster: count
+});
+export type QuestionCounts = z.infer<typeof QuestionCountsRow>;
 
 export async function questionCounts(db: Db | Tx, roundId: number): Promise<QuestionCounts> {
 	const len = (pointer: string) =>
@@ -88,7 +93,7 @@ export async function questionCounts(db: Db | Tx, roundId: number): Promise<Ques
 			`coalesce(jsonb_array_length(case when jsonb_typeof(r.answers #> '${pointer}') = 'array' then r.answers #> '${pointer}' end), 0)`
 		);
 	const hasText = (pointer: string) => sql.raw(`coalesce(r.answers #>> '${pointer}', '') <> ''`);
-	const [row] = await queryRows<QuestionCounts>(
+	const [row] = await queryRows(
 		db,
 		sql`select
 			count(*) filter (where jsonb_typeof(r.answers->'presence') = 'object')::int as "presenceAnswered",
@@ -109,7 +114,8 @@ export async function questionCounts(db: Db | Tx, roundId: number): Promise<Ques
 			coalesce(sum(${len('{agreements,municipalities}')}), 0)::int as "municipalAgreements",
 			coalesce(max(${len('{agreements,municipalities}')}), 0)::int as "municipalMaxPerCluster"
 		from survey_responses r
-		where r.round_id = ${roundId} and ${counted}`
+		where r.round_id = ${roundId} and ${counted}`,
+		QuestionCountsRow
 	);
 	if (!row) throw new Error('question counts returned no row');
 	return row;
@@ -132,8 +138,29 @@ export interface Sums {
 	participants: SumRow & { sinceYears: number[] };
 }
 
+/** Sums are bigint, a number on both drivers; a round without answers has no "since" years. */
+const years = z.array(z.number().int()).nullable();
+const SumsRow = z.object({
+	membersClusters: count,
+	membersSum: count,
+	membersEstimates: count,
+	over50: count,
+	under50: count,
+	over50Clusters: count,
+	under50Clusters: count,
+	uniqueClusters: count,
+	uniqueSum: count,
+	uniqueEstimates: count,
+	uniqueSince: years,
+	participantsClusters: count,
+	participantsSum: count,
+	participantsEstimates: count,
+	participantsSince: years
+});
+type SumsRow = z.infer<typeof SumsRow>;
+
 export async function sums(db: Db | Tx, roundId: number): Promise<Sums> {
-	const [row] = await queryRows<Record<string, number | number[] | null>>(
+	const [row] = await queryRows(
 		db,
 		sql`select
 			count(*) filter (where r.answers #>> '{members,total}' is not null)::int as "membersClusters",
@@ -152,11 +179,13 @@ export async function sums(db: Db | Tx, roundId: number): Promise<Sums> {
 			count(*) filter (where r.answers #>> '{participants,count}' is not null and r.answers #>> '{participants,estimate}' = 'true')::int as "participantsEstimates",
 			array_remove(array_agg(distinct (r.answers #>> '{participants,sinceYear}')::int), null) as "participantsSince"
 		from survey_responses r
-		where r.round_id = ${roundId} and ${counted}`
+		where r.round_id = ${roundId} and ${counted}`,
+		SumsRow
 	);
-	const n = (key: string) => Number(row?.[key] ?? 0);
-	const years = (key: string) =>
-		((row?.[key] as number[] | null) ?? []).map(Number).sort((a, b) => a - b);
+	type Counts = { [K in keyof SumsRow]: SumsRow[K] extends number ? K : never }[keyof SumsRow];
+	const n = (key: Counts) => row?.[key] ?? 0;
+	const sinceYears = (key: 'uniqueSince' | 'participantsSince') =>
+		[...(row?.[key] ?? [])].sort((a, b) => a - b);
 	return {
 		members: {
 			clusters: n('membersClusters'),
@@ -171,20 +200,20 @@ export async function sums(db: Db | Tx, roundId: number): Promise<Sums> {
 			clusters: n('uniqueClusters'),
 			sum: n('uniqueSum'),
 			estimates: n('uniqueEstimates'),
-			sinceYears: years('uniqueSince')
+			sinceYears: sinceYears('uniqueSince')
 		},
 		participants: {
 			clusters: n('participantsClusters'),
 			sum: n('participantsSum'),
 			estimates: n('participantsEstimates'),
-			sinceYears: years('participantsSince')
+			sinceYears: sinceYears('participantsSince')
 		}
 	};
 }
 
 /** The free texts given under "other", for the analysts' view. */
 export async function otherTexts(db: Db | Tx, roundId: number): Promise<OtherText[]> {
-	return queryRows<OtherText>(
+	return queryRows(
 		db,
 		sql`select c.slug as "clusterSlug", c.short_name as "clusterName", q.question, q.text
 		from survey_responses r
@@ -196,6 +225,12 @@ export async function otherTexts(db: Db | Tx, roundId: number): Promise<OtherTex
 			('agreements', r.answers #>> '{agreements,other}')
 		) as q(question, text)
 		where r.round_id = ${roundId} and ${counted} and coalesce(q.text, '') <> ''
-		order by q.question, c.short_name`
+		order by q.question, c.short_name`,
+		z.object({
+			clusterSlug: z.string(),
+			clusterName: z.string(),
+			question: z.enum(['presence', 'partners', 'activities', 'agreements']),
+			text: z.string()
+		})
 	);
 }

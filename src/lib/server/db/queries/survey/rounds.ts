@@ -1,7 +1,8 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { regions, surveyRounds, surveyVersions } from '../../schema';
-import { queryRows } from '../../rows';
+import { queryRows, sqlTimestamp } from '../../rows';
 import type { RoundListRow } from '../../../../domain/survey/view';
 export type { RoundListRow };
 
@@ -31,7 +32,7 @@ export async function findRound(
 
 /** All rounds, newest first, with how many clusters were invited and have answered. */
 export async function listRoundsWithCounts(db: Db | Tx): Promise<RoundListRow[]> {
-	const rows = await queryRows<RoundListRow & { createdAt: string | Date }>(
+	const rows = await queryRows(
 		db,
 		sql`select r.id, r.region_code as "regionCode", g.name as "regionName", r.year, r.title, r.status,
 			r.is_demo as "isDemo", r.created_at as "createdAt",
@@ -39,7 +40,20 @@ export async function listRoundsWithCounts(db: Db | Tx): Promise<RoundListRow[]>
 			(select count(*) from survey_responses s where s.round_id = r.id and s.status = 'completed')::int as "completed",
 			(select count(*) from survey_responses s where s.round_id = r.id and s.status = 'partial')::int as "partial"
 		from survey_rounds r join regions g on g.code = r.region_code
-		order by r.year desc, r.id desc`
+		order by r.year desc, r.id desc`,
+		z.object({
+			id: z.number().int(),
+			regionCode: z.string(),
+			regionName: z.string(),
+			year: z.number().int(),
+			title: z.string(),
+			status: z.enum(['open', 'closed']),
+			isDemo: z.boolean(),
+			createdAt: sqlTimestamp,
+			invited: z.number().int(),
+			completed: z.number().int(),
+			partial: z.number().int()
+		})
 	);
 	return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
 }
@@ -126,9 +140,7 @@ export async function findEvidenceRound(
 	db: Db | Tx,
 	regionCode: string
 ): Promise<EvidenceRound | undefined> {
-	const [row] = await queryRows<
-		Omit<EvidenceRound, 'lastSubmittedAt'> & { lastSubmittedAt: string | Date | null }
-	>(
+	const [row] = await queryRows(
 		db,
 		sql`select r.id, r.title, r.year, r.is_demo as "isDemo",
 			(select count(*) from survey_responses s where s.round_id = r.id and s.status = 'completed')::int as "completed",
@@ -138,7 +150,16 @@ export async function findEvidenceRound(
 		where r.region_code = ${regionCode}
 			and exists (select 1 from survey_responses s where s.round_id = r.id and s.status = 'completed')
 		order by r.is_demo asc, r.year desc, r.id desc
-		limit 1`
+		limit 1`,
+		z.object({
+			id: z.number().int(),
+			title: z.string(),
+			year: z.number().int(),
+			isDemo: z.boolean(),
+			completed: z.number().int(),
+			invited: z.number().int(),
+			lastSubmittedAt: sqlTimestamp.nullable()
+		})
 	);
 	return row
 		? { ...row, lastSubmittedAt: row.lastSubmittedAt ? new Date(row.lastSubmittedAt) : null }
@@ -147,10 +168,11 @@ export async function findEvidenceRound(
 
 /** When the round's newest completed answer came in (null when none has). */
 export async function lastCompletedAnswerAt(db: Db | Tx, roundId: number): Promise<Date | null> {
-	const [row] = await queryRows<{ at: string | Date | null }>(
+	const [row] = await queryRows(
 		db,
 		sql`select max(submitted_at) as "at" from survey_responses
-		where round_id = ${roundId} and status = 'completed'`
+		where round_id = ${roundId} and status = 'completed'`,
+		z.object({ at: sqlTimestamp.nullable() })
 	);
 	return row?.at ? new Date(row.at) : null;
 }
