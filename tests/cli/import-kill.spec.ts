@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
@@ -53,12 +54,13 @@ if (pgUrl) {
 async function storedList(config: DatabaseConfig): Promise<{ imports: number; rows: number }> {
 	const handle = await createDb(config);
 	try {
-		const [row] = await queryRows<{ imports: number; rows: number }>(
+		const [row] = await queryRows(
 			handle.db,
 			sql`select (select count(*) from company_imports i join clusters c on c.id = i.cluster_id
 					where c.slug = 'made' and i.year = 2023 and i.kind = 'members')::int as "imports",
 				(select count(*) from company_list_rows r join clusters c on c.id = r.cluster_id
-					where c.slug = 'made' and r.year = 2023 and r.kind = 'members')::int as "rows"`
+					where c.slug = 'made' and r.year = 2023 and r.kind = 'members')::int as "rows"`,
+			z.object({ imports: z.number(), rows: z.number() })
 		);
 		return row ?? { imports: 0, rows: 0 };
 	} finally {

@@ -1,9 +1,8 @@
 /**
  * COPY into a table inside a Drizzle transaction, on both engines: the ORM has no COPY, and at
  * national scale (a million list rows) COPY is the only write that keeps up with reading the
- * file. The rows arrive as chunks of COPY text (tab-separated, `\N` for null) while the file is
- * still being parsed, so memory stays flat on PostgreSQL; PGlite takes a COPY from a blob, so
- * its chunks are gathered into blobs of a bounded size and copied one after another.
+ * file. Callers hand over rows as arrays of values, one per column; this file writes COPY's text
+ * format and decides, per engine, when the rows reach the database (`copyRows`).
  */
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -12,16 +11,74 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Db, Tx } from './client';
 
-/** Where COPY text is written; `end()` waits until the database has taken every row. */
-export interface CopySink {
-	write(chunk: string): Promise<void>;
-	end(): Promise<void>;
-	/** Stops the COPY; the caller's transaction is then rolled back. */
-	abort(): Promise<void>;
+export type CopyValue = string | number | boolean | null | undefined;
+/** One row: a value for each of the target's columns, in their order. */
+export type CopyRow = readonly CopyValue[];
+/** Hands rows to the COPY; resolves when the sink can take more. */
+export type WriteRows = (rows: readonly CopyRow[]) => Promise<void>;
+
+export interface CopyTarget {
+	table: string;
+	columns: readonly string[];
 }
 
-/** Bytes of COPY text per statement on PGlite: a blob this size is held in memory at a time. */
-const PGLITE_BLOB_BYTES = 16 * 1024 * 1024;
+/** The steps of one transaction that copies rows, around the reading that produces them. */
+export interface CopySteps<Before, Read, Result> {
+	/** In the transaction, before the first row (deletes, the parent row, a staging table). */
+	before: (tx: Tx) => Promise<Before>;
+	/** Produces the rows through `write`; a throw copies nothing and rolls everything back. */
+	read: (write: WriteRows) => Promise<Read>;
+	/** In the transaction, after the database has taken every row. */
+	after: (tx: Tx, read: Read, before: Before) => Promise<Result>;
+}
+
+/**
+ * Runs `before`, the rows of `read` and `after` as one transaction, all or nothing.
+ *
+ * On PostgreSQL the rows are streamed (pg-copy-streams) while `read` runs, so memory stays flat:
+ * the import's connection is its own, and the file is read at the speed the server takes it.
+ *
+ * PGlite is one connection, and while a transaction is open every other request waits for it –
+ * the upload page could not even ask how far the import has come. There `read` runs first with
+ * the rows held as COPY text (about 40 bytes a row), and they are copied in once the
+ * transaction opens.
+ */
+export async function copyRows<Before, Read, Result>(
+	db: Db,
+	target: CopyTarget,
+	steps: CopySteps<Before, Read, Result>
+): Promise<Result> {
+	if (!streamsWhileReading(db)) {
+		const held: string[] = [];
+		const read = await steps.read((rows) => {
+			held.push(copyText(target, rows));
+			return Promise.resolve();
+		});
+		return db.transaction(async (tx) => {
+			const before = await steps.before(tx);
+			await copyHeld(tx, target, held);
+			return steps.after(tx, read, before);
+		});
+	}
+	return db.transaction(async (tx) => {
+		const before = await steps.before(tx);
+		const stream = streamInto(tx, target);
+		let read: Read;
+		try {
+			read = await steps.read((rows) => stream.write(copyText(target, rows)));
+			await stream.end();
+		} catch (err) {
+			await stream.abort();
+			throw err;
+		}
+		return steps.after(tx, read, before);
+	});
+}
+
+/** Whether the database is a PostgreSQL server (a pool of connections) rather than PGlite. */
+function streamsWhileReading(db: Db): boolean {
+	return (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
+}
 
 /**
  * The connection under a Drizzle transaction. Drizzle keeps it on the transaction's session
@@ -34,28 +91,48 @@ function connectionOf(tx: Tx): pg.PoolClient | PgliteTransaction | PGlite {
 	return session.client as pg.PoolClient | PgliteTransaction | PGlite;
 }
 
-function isPgClient(client: unknown): client is pg.PoolClient {
-	return typeof (client as pg.PoolClient).release === 'function';
+const statementOf = ({ table, columns }: CopyTarget) => `copy ${table} (${columns.join(', ')})`;
+
+/** Bytes of COPY text per statement on PGlite: a blob this size is built at a time. */
+const PGLITE_BLOB_BYTES = 16 * 1024 * 1024;
+
+/** Copies held COPY text into the table on PGlite, in blobs of a bounded size, then forgets it. */
+async function copyHeld(tx: Tx, target: CopyTarget, held: string[]): Promise<void> {
+	const client = connectionOf(tx) as PgliteTransaction | PGlite;
+	const statement = `${statementOf(target)} from '/dev/blob'`;
+	while (held.length) {
+		let size = 0;
+		let count = 0;
+		while (count < held.length && size < PGLITE_BLOB_BYTES) size += held[count++]?.length ?? 0;
+		const blob = new Blob(held.splice(0, count));
+		await client.query(statement, [], { blob });
+	}
 }
 
-/** Opens `COPY <table> (<columns>) FROM STDIN` (text format) in the transaction. */
-export function copyInto(tx: Tx, table: string, columns: readonly string[]): CopySink {
-	const client = connectionOf(tx);
-	const statement = `copy ${table} (${columns.join(', ')}) from stdin`;
-	if (isPgClient(client)) return pgSink(client.query(copyFrom(statement)));
-	return pgliteSink(client, `copy ${table} (${columns.join(', ')}) from '/dev/blob'`);
+interface CopyStream {
+	write(text: string): Promise<void>;
+	/** Waits until the server has taken every row. */
+	end(): Promise<void>;
+	/** Stops the COPY; the caller's transaction is then rolled back. */
+	abort(): Promise<void>;
 }
 
-function pgSink(stream: Writable): CopySink {
+/** `COPY … FROM STDIN` on the transaction's connection, with the stream's back-pressure. */
+function streamInto(tx: Tx, target: CopyTarget): CopyStream {
+	const stream: Writable = (connectionOf(tx) as pg.PoolClient).query(
+		copyFrom(`${statementOf(target)} from stdin`)
+	);
 	let failed: Error | null = null;
 	stream.on('error', (err: Error) => (failed = err));
+	// Rejects as soon as the stream fails (a refused row, a lost connection), so a write waiting
+	// for room stops at once instead of waiting for a 'drain' that never comes.
 	const finished = once(stream, 'finish');
 	// An aborted COPY rejects `finished` with the server's "canceled"; that is the expected end.
 	finished.catch(() => undefined);
 	return {
-		async write(chunk) {
+		async write(text) {
 			if (failed) throw failed;
-			if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
+			if (!stream.write(text)) await Promise.race([once(stream, 'drain'), finished]);
 		},
 		async end() {
 			if (failed) throw failed;
@@ -63,8 +140,8 @@ function pgSink(stream: Writable): CopySink {
 			await finished;
 		},
 		async abort() {
-			// A COPY that failed (a refused row, a lost connection) has nothing left to stop, and
-			// on a dead connection a destroyed stream would wait for the server forever.
+			// A COPY that failed has nothing left to stop, and on a dead connection a destroyed
+			// stream would wait for the server forever.
 			if (failed) return;
 			// pg-copy-streams answers a destroyed stream with CopyFail; the error that follows
 			// is the one the caller already has.
@@ -74,61 +151,25 @@ function pgSink(stream: Writable): CopySink {
 	};
 }
 
-function pgliteSink(client: PgliteTransaction | PGlite, statement: string): CopySink {
-	let parts: string[] = [];
-	let size = 0;
-	const flush = async () => {
-		if (size === 0) return;
-		const blob = new Blob(parts);
-		parts = [];
-		size = 0;
-		await client.query(statement, [], { blob });
-	};
-	return {
-		async write(chunk) {
-			parts.push(chunk);
-			size += chunk.length;
-			if (size >= PGLITE_BLOB_BYTES) await flush();
-		},
-		end: flush,
-		abort() {
-			parts = [];
-			size = 0;
-			return Promise.resolve();
-		}
-	};
-}
-
 /**
- * Whether COPY can run while the file is still being read. On a server it can: the import's
- * connection is its own. PGlite is one connection, and while an import's transaction is open
- * every other request waits for it – the upload page could not even ask how far the import has
- * come – so there the rows are held (as COPY text, about 40 bytes a row) while the file is read
- * and copied in once the transaction opens.
+ * Rows in COPY's text format: values separated by tabs, a line each. A row with another number
+ * of values than the target has columns is a mistake in the caller, refused before the database
+ * would refuse it with a message about COPY's data.
  */
-export function copiesWhileReading(db: Db): boolean {
-	return (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
-}
-
-/** COPY text held until the transaction is open (see `copiesWhileReading`). */
-export class HeldCopy {
-	private parts: string[] = [];
-
-	write(chunk: string): Promise<void> {
-		this.parts.push(chunk);
-		return Promise.resolve();
+export function copyText(target: CopyTarget, rows: readonly CopyRow[]): string {
+	const width = target.columns.length;
+	let text = '';
+	for (const row of rows) {
+		if (row.length !== width)
+			throw new Error(`COPY into ${target.table}: a row of ${row.length} values, not ${width}`);
+		for (let i = 0; i < width; i++) text += (i ? '\t' : '') + copyValue(row[i]);
+		text += '\n';
 	}
-
-	/** Copies the held rows into `table` in the transaction, then forgets them. */
-	async copyInto(tx: Tx, table: string, columns: readonly string[]): Promise<void> {
-		const sink = copyInto(tx, table, columns);
-		for (const part of this.parts.splice(0)) await sink.write(part);
-		await sink.end();
-	}
+	return text;
 }
 
 /** A value in COPY's text format: backslash, tab and line breaks escaped, `\N` for null. */
-export function copyValue(value: string | number | boolean | null | undefined): string {
+export function copyValue(value: CopyValue): string {
 	if (value === null || value === undefined) return '\\N';
 	if (typeof value !== 'string') return String(value);
 	return /[\\\t\n\r]/.test(value)

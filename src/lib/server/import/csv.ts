@@ -28,7 +28,8 @@ export class CsvBroken extends Error {
 	}
 }
 
-const BATCH = 2000;
+/** Records per batch, for CSV and XLSX alike. */
+export const RECORDS_PER_BATCH = 2000;
 
 /** Bytes → text in the file's encoding; a UTF-8 BOM is dropped by the decoder. */
 function decoder(encoding: Encoding): Transform {
@@ -105,7 +106,7 @@ export async function* csvBatches(
 			ordinal += 1;
 			batch.lines.push(ordinal);
 			batch.records.push(record);
-			if (batch.records.length < BATCH) return done();
+			if (batch.records.length < RECORDS_PER_BATCH) return done();
 			const full = batch;
 			batch = { lines: [], records: [] };
 			done(null, full);

@@ -24,6 +24,7 @@ import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { RECORDS_PER_BATCH, type RecordBatch } from './csv';
 import type { ImportSource } from './source';
 
 const MB = 1024 * 1024;
@@ -391,4 +392,18 @@ export async function* xlsxRows(
 		for (const stream of opened) stream.destroy();
 		zip.close();
 	}
+}
+
+/** The first worksheet's rows in batches like a CSV file's, each with its sheet row number. */
+export async function* xlsxBatches(source: ImportSource): AsyncGenerator<RecordBatch> {
+	let batch: RecordBatch = { lines: [], records: [] };
+	for await (const row of xlsxRows(source)) {
+		batch.lines.push(row.line);
+		batch.records.push(row.cells);
+		if (batch.records.length >= RECORDS_PER_BATCH) {
+			yield batch;
+			batch = { lines: [], records: [] };
+		}
+	}
+	if (batch.records.length) yield batch;
 }

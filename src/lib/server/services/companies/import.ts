@@ -7,6 +7,9 @@
  * written; a process killed half-way leaves the previous data as it was. A new list replaces
  * the cluster's earlier list for the same year, and the kept counts are brought up to date in
  * the same transaction.
+ *
+ * `importCompanyFile` reads as the import runs: the options, the source, the rows, the sink,
+ * the finish. When the rows reach the database is the sink's business (`copyRows`).
  */
 import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
@@ -14,7 +17,7 @@ import { importFields } from '$lib/domain/companies/headers';
 import { normaliseName, suggestMatch } from '$lib/domain/companies/names';
 import type { RowContext } from '$lib/domain/companies/rows';
 import { NotFoundError, type FieldIssue } from '$lib/domain/errors';
-import { HeldCopy, copiesWhileReading, copyInto } from '../../db/bulk';
+import { copyRows, type CopyTarget, type WriteRows } from '../../db/bulk';
 import type { Tx } from '../../db/client';
 import { clearFigures } from '../../db/queries/companies/cache';
 import { refreshPresence, rebuildPresence } from '../../db/queries/companies/presence';
@@ -35,25 +38,26 @@ import {
 import { findClusterBySlug } from '../../db/queries/landscape/clusters';
 import { listMunicipalities } from '../../db/queries/reference/geography';
 import { CsvBroken, csvBatches, csvLines, type RecordBatch } from '../../import/csv';
+import { finishProgress, isProgressToken, progressOf, reportProgress } from '../../import/progress';
 import { sniff, type Sniffed } from '../../import/sniff';
-import { m } from '../../i18n';
 import { sourceSize, type ImportSource } from '../../import/source';
+import { SpreadsheetRejected, xlsxBatches } from '../../import/xlsx';
+import { m, messageByKey } from '../../i18n';
 import { parseInput } from '../../validation';
 import { requireRole } from '../access';
 import { recordAudit } from '../audit';
+import type { Ctx } from '../context';
+import { postalCodeMunicipalities } from '../landscape';
 import {
 	IMPORT_LIMITS,
-	readRows,
+	checkRows,
 	reject,
 	type ImportKind,
 	type Mapping,
 	type ReadOutcome
-} from './import-rows';
-import type { Ctx } from '../context';
-import { postalCodeMunicipalities } from '../landscape';
-import { xlsxBatches } from './import-xlsx';
+} from './import-checks';
 
-export { IMPORT_LIMITS, fieldName } from './import-rows';
+export { IMPORT_LIMITS, fieldName, type ImportKind, type Mapping } from './import-checks';
 
 export const ImportOptionsSchema = z.object({
 	kind: z.enum(['register', 'members', 'participants']),
@@ -86,60 +90,39 @@ export interface ImportSummary {
 	replaced: number;
 }
 
-type Progress = (progress: ImportProgress) => void;
+type Options = z.output<typeof ImportOptionsSchema>;
 
-async function clusterOf(
-	ctx: Ctx,
-	options: z.output<typeof ImportOptionsSchema>
-): Promise<{ id: number } | undefined> {
-	if (options.kind === 'register') return undefined;
-	const o = { locale: ctx.locale };
-	const issues: FieldIssue[] = [];
-	if (!options.cluster) issues.push({ path: ['cluster'], message: m.import_cluster_needed({}, o) });
-	if (!options.year) issues.push({ path: ['year'], message: m.import_year_needed({}, o) });
-	if (issues.length) throw reject(ctx, issues);
-	const cluster = await findClusterBySlug(ctx.db, options.cluster ?? '');
-	if (!cluster)
-		throw new NotFoundError(m.landscape_cluster_not_found({ slug: options.cluster ?? '' }, o));
-	return cluster;
-}
-
-/** The file's records, from the CSV parser or the XLSX reader; a broken CSV names its line. */
-async function* recordsOf(
-	ctx: Ctx,
-	source: ImportSource,
-	sniffed: Sniffed,
-	onBytes: (bytes: number) => void
-): AsyncGenerator<RecordBatch> {
-	if (sniffed.format === 'xlsx') {
-		yield* xlsxBatches(ctx, source);
-		return;
-	}
-	try {
-		yield* csvBatches(source, sniffed, onBytes);
-	} catch (err) {
-		if (!(err instanceof CsvBroken)) throw err;
-		throw reject(ctx, [
-			{
-				path: [`line ${err.line}`],
-				message: m.import_csv_broken(
-					{ line: err.line, detail: err.message },
-					{ locale: ctx.locale }
-				)
-			}
-		]);
-	}
-}
-
-/** Checks and writes one file; all or nothing. `source` may be the file's bytes. */
+/** Checks and writes one file; all or nothing. `file` may be the file's bytes. */
 export async function importCompanyFile(
 	ctx: Ctx,
 	file: ImportSource | Uint8Array,
 	input: ImportOptions,
-	onProgress?: Progress
+	onProgress?: (progress: ImportProgress) => void
 ): Promise<ImportSummary> {
 	requireRole(ctx, 'analyst');
 	const options = parseInput(ImportOptionsSchema, input, ctx.locale);
+	const source = await companyFile(ctx, file, options.filename);
+	const plan = await planOf(ctx, options);
+	const progress = tracker(source.totalBytes, onProgress);
+	return copyRows(ctx.db, targetOf(options.kind), {
+		before: (tx) => begin(tx, ctx, plan),
+		read: (write) => readFile(ctx, plan, source, progress, write),
+		after: (tx, outcome, replaced) => finish(tx, ctx, plan, source, outcome, replaced, progress)
+	});
+}
+
+/** The file, its size held to the limit, its format, encoding and delimiter found. */
+interface CompanyFile {
+	source: ImportSource;
+	sniffed: Sniffed;
+	totalBytes: number;
+}
+
+async function companyFile(
+	ctx: Ctx,
+	file: ImportSource | Uint8Array,
+	filename: string
+): Promise<CompanyFile> {
 	const source: ImportSource = file instanceof Uint8Array ? { bytes: file } : file;
 	const totalBytes = sourceSize(source);
 	if (totalBytes > IMPORT_LIMITS.bytes)
@@ -152,132 +135,218 @@ export async function importCompanyFile(
 				)
 			}
 		]);
-	const cluster = await clusterOf(ctx, options);
 	const sniffed = await sniff(source);
 	// A file named as a workbook is read as one, so a web page saved as "Excel" is refused as
 	// such instead of being read as a CSV file of HTML.
-	if (/\.xls[xm]?$/i.test(options.filename)) sniffed.format = 'xlsx';
+	if (/\.xls[xm]?$/i.test(filename)) sniffed.format = 'xlsx';
+	return { source, sniffed, totalBytes };
+}
+
+/** What the rows are checked against and written under, known before the file is read. */
+interface Plan {
+	options: Options;
+	cluster: { id: number } | undefined;
+	importId: number;
+	remembered: Mapping;
+	rowContext: RowContext;
+}
+
+async function planOf(ctx: Ctx, options: Options): Promise<Plan> {
+	const cluster = await clusterOf(ctx, options);
 	const municipalities = await listMunicipalities(ctx.db);
-	const rowContext: RowContext = {
-		municipalities: new Set(municipalities.map((mu) => mu.code)),
-		postalCodes: postalCodeMunicipalities()
+	return {
+		options,
+		cluster,
+		remembered: cluster ? ((await lastMappingOf(ctx.db, cluster.id)) ?? {}) : {},
+		rowContext: {
+			municipalities: new Set(municipalities.map((mu) => mu.code)),
+			postalCodes: postalCodeMunicipalities()
+		},
+		// Reserved before the file is read: a list's rows carry it.
+		importId: await reserveImportId(ctx.db)
 	};
-	const remembered = cluster ? ((await lastMappingOf(ctx.db, cluster.id)) ?? {}) : {};
-	const progress = { phase: 'reading', rows: 0, bytes: 0, totalBytes } as ImportProgress;
-	const tell = (change: Partial<ImportProgress>) => {
-		Object.assign(progress, change);
-		onProgress?.({ ...progress });
-	};
-	const id = await reserveImportId(ctx.db);
-	const table = options.kind === 'register' ? REGISTER_STAGE : 'company_list_rows';
-	const columns = options.kind === 'register' ? REGISTER_COPY_COLUMNS : LIST_COPY_COLUMNS;
-	let lastRows = 0;
-	const read = (write: (text: string) => Promise<void>) =>
-		readRows(
-			ctx,
-			recordsOf(ctx, source, sniffed, (bytes) => (progress.bytes = bytes)),
-			{
-				kind: options.kind,
-				mapping: options.mapping,
-				remembered,
-				rowContext,
-				listScope: cluster ? `${id}\t${cluster.id}\t${options.year}\t${options.kind}\t` : '',
-				write,
-				exactLines:
-					sniffed.format === 'csv' ? (lines) => csvLines(source, sniffed, lines) : undefined,
-				onRows: (rows) => {
-					if (rows - lastRows < 50_000) return;
-					lastRows = rows;
-					tell({ rows });
-				}
-			}
-		);
-	/** Everything but the rows themselves: the old list out, the import in, the counts. */
-	const prepare = async (tx: Tx) => {
-		const replaced =
-			cluster && options.kind !== 'register'
-				? await deleteListImports(tx, {
-						clusterId: cluster.id,
-						year: options.year ?? 0,
-						kind: options.kind
-					})
-				: 0;
-		await insertImport(tx, {
-			id,
-			kind: options.kind,
-			clusterId: cluster?.id ?? null,
-			year: options.year ?? null,
-			filename: options.filename,
-			rowsRead: 0,
-			rowsAccepted: 0,
-			mapping: {},
-			createdByLabel: actorLabel(ctx.actor)
-		});
-		if (options.kind === 'register') await createRegisterStage(tx);
-		return replaced;
-	};
-	const finish = async (tx: Tx, outcome: ReadOutcome, replaced: number) => {
-		tell({ phase: 'counting', rows: outcome.rowsRead, bytes: totalBytes });
-		if (options.kind === 'register') await mergeRegisterStage(tx);
-		else await saveReviewRows(tx, id, outcome);
-		await setImportCounts(tx, id, {
-			rowsRead: outcome.rowsRead,
-			rowsAccepted: outcome.rowsAccepted,
-			rowsForReview: outcome.review.length,
-			mapping: outcome.mapping
-		});
-		if (cluster && options.year)
-			await refreshPresence(tx, { clusterId: cluster.id, year: options.year });
-		else await rebuildPresence(tx);
-		await clearFigures(tx);
-		await recordAudit(tx, ctx, {
-			entity: 'company-import',
-			entityId: id,
-			action: 'create',
-			after: {
-				...options,
-				rowsRead: outcome.rowsRead,
-				rowsAccepted: outcome.rowsAccepted,
-				replaced
-			}
-		});
-		return {
-			importId: id,
-			kind: options.kind,
-			format: sniffed.format,
-			rowsRead: outcome.rowsRead,
-			rowsAccepted: outcome.rowsAccepted,
-			rowsForReview: outcome.review.length,
-			encoding: sniffed.encoding,
-			delimiter: sniffed.format === 'xlsx' ? '' : sniffed.delimiter,
-			mapping: outcome.mapping,
-			replaced
-		};
-	};
-	if (!copiesWhileReading(ctx.db)) {
-		const held = new HeldCopy();
-		const outcome = await read((text) => held.write(text));
-		tell({ phase: 'saving', rows: outcome.rowsRead, bytes: totalBytes });
-		return ctx.db.transaction(async (tx) => {
-			const replaced = await prepare(tx);
-			await held.copyInto(tx, table, columns);
-			return finish(tx, outcome, replaced);
-		});
-	}
-	return ctx.db.transaction(async (tx) => {
-		const replaced = await prepare(tx);
-		const sink = copyInto(tx, table, columns);
-		let outcome: ReadOutcome;
-		try {
-			outcome = await read((text) => sink.write(text));
-			tell({ phase: 'saving', rows: outcome.rowsRead, bytes: totalBytes });
-			await sink.end();
-		} catch (err) {
-			await sink.abort();
-			throw err;
+}
+
+async function clusterOf(ctx: Ctx, options: Options): Promise<{ id: number } | undefined> {
+	if (options.kind === 'register') return undefined;
+	const o = { locale: ctx.locale };
+	const issues: FieldIssue[] = [];
+	if (!options.cluster) issues.push({ path: ['cluster'], message: m.import_cluster_needed({}, o) });
+	if (!options.year) issues.push({ path: ['year'], message: m.import_year_needed({}, o) });
+	if (issues.length) throw reject(ctx, issues);
+	const cluster = await findClusterBySlug(ctx.db, options.cluster ?? '');
+	if (!cluster)
+		throw new NotFoundError(m.landscape_cluster_not_found({ slug: options.cluster ?? '' }, o));
+	return cluster;
+}
+
+/** Where a file's rows go: a register extract to a staging table, a list to its fact table. */
+const targetOf = (kind: ImportKind): CopyTarget =>
+	kind === 'register'
+		? { table: REGISTER_STAGE, columns: REGISTER_COPY_COLUMNS }
+		: { table: 'company_list_rows', columns: LIST_COPY_COLUMNS };
+
+interface Tracker {
+	now: ImportProgress;
+	tell(change: Partial<ImportProgress>): void;
+}
+
+function tracker(totalBytes: number, onProgress?: (progress: ImportProgress) => void): Tracker {
+	const now: ImportProgress = { phase: 'reading', rows: 0, bytes: 0, totalBytes };
+	return {
+		now,
+		tell(change) {
+			Object.assign(now, change);
+			onProgress?.({ ...now });
 		}
-		return finish(tx, outcome, replaced);
+	};
+}
+
+/** Everything before the rows: the old list out, the import in, the staging table. */
+async function begin(tx: Tx, ctx: Ctx, { options, cluster, importId }: Plan): Promise<number> {
+	const replaced =
+		cluster && options.kind !== 'register'
+			? await deleteListImports(tx, {
+					clusterId: cluster.id,
+					year: options.year ?? 0,
+					kind: options.kind
+				})
+			: 0;
+	await insertImport(tx, {
+		id: importId,
+		kind: options.kind,
+		clusterId: cluster?.id ?? null,
+		year: options.year ?? null,
+		filename: options.filename,
+		rowsRead: 0,
+		rowsAccepted: 0,
+		mapping: {},
+		createdByLabel: actorLabel(ctx.actor)
 	});
+	if (options.kind === 'register') await createRegisterStage(tx);
+	return replaced;
+}
+
+/** Rows told between two progress reports while the file is read. */
+const ROWS_PER_REPORT = 50_000;
+
+/** The file's records checked and their rows handed to the sink; the file's problems thrown. */
+async function readFile(
+	ctx: Ctx,
+	plan: Plan,
+	file: CompanyFile,
+	progress: Tracker,
+	write: WriteRows
+): Promise<ReadOutcome> {
+	const { options, cluster } = plan;
+	let told = 0;
+	const outcome = await checkRows(
+		ctx,
+		recordsOf(ctx, file, (bytes) => (progress.now.bytes = bytes)),
+		{
+			kind: options.kind,
+			mapping: options.mapping,
+			remembered: plan.remembered,
+			rowContext: plan.rowContext,
+			listScope:
+				cluster && options.kind !== 'register'
+					? {
+							importId: plan.importId,
+							clusterId: cluster.id,
+							year: options.year ?? 0,
+							kind: options.kind
+						}
+					: undefined,
+			write,
+			exactLines:
+				file.sniffed.format === 'csv'
+					? (lines) => csvLines(file.source, file.sniffed, lines)
+					: undefined,
+			onRows: (rows) => {
+				if (rows - told < ROWS_PER_REPORT) return;
+				told = rows;
+				progress.tell({ rows });
+			}
+		}
+	);
+	progress.tell({ phase: 'saving', rows: outcome.rowsRead, bytes: file.totalBytes });
+	return outcome;
+}
+
+/** The file's records, from the CSV parser or the XLSX reader; an unreadable file is refused. */
+async function* recordsOf(
+	ctx: Ctx,
+	{ source, sniffed }: CompanyFile,
+	onBytes: (bytes: number) => void
+): AsyncGenerator<RecordBatch> {
+	try {
+		if (sniffed.format === 'xlsx') yield* xlsxBatches(source);
+		else yield* csvBatches(source, sniffed, onBytes);
+	} catch (err) {
+		if (err instanceof CsvBroken)
+			throw reject(ctx, [
+				{
+					path: [`line ${err.line}`],
+					message: m.import_csv_broken(
+						{ line: err.line, detail: err.message },
+						{ locale: ctx.locale }
+					)
+				}
+			]);
+		if (err instanceof SpreadsheetRejected)
+			throw reject(ctx, [
+				{ path: ['file'], message: messageByKey(err.key, err.params, ctx.locale) ?? err.key }
+			]);
+		throw err;
+	}
+}
+
+/** After the rows: the register merged or the review rows saved, the counts, the audit. */
+async function finish(
+	tx: Tx,
+	ctx: Ctx,
+	{ options, cluster, importId }: Plan,
+	file: CompanyFile,
+	outcome: ReadOutcome,
+	replaced: number,
+	progress: Tracker
+): Promise<ImportSummary> {
+	progress.tell({ phase: 'counting', rows: outcome.rowsRead, bytes: file.totalBytes });
+	if (options.kind === 'register') await mergeRegisterStage(tx);
+	else await saveReviewRows(tx, importId, outcome);
+	await setImportCounts(tx, importId, {
+		rowsRead: outcome.rowsRead,
+		rowsAccepted: outcome.rowsAccepted,
+		rowsForReview: outcome.review.length,
+		mapping: outcome.mapping
+	});
+	if (cluster && options.year)
+		await refreshPresence(tx, { clusterId: cluster.id, year: options.year });
+	else await rebuildPresence(tx);
+	await clearFigures(tx);
+	await recordAudit(tx, ctx, {
+		entity: 'company-import',
+		entityId: importId,
+		action: 'create',
+		after: {
+			...options,
+			rowsRead: outcome.rowsRead,
+			rowsAccepted: outcome.rowsAccepted,
+			replaced
+		}
+	});
+	return {
+		importId,
+		kind: options.kind,
+		format: file.sniffed.format,
+		rowsRead: outcome.rowsRead,
+		rowsAccepted: outcome.rowsAccepted,
+		rowsForReview: outcome.review.length,
+		encoding: file.sniffed.encoding,
+		delimiter: file.sniffed.format === 'xlsx' ? '' : file.sniffed.delimiter,
+		mapping: outcome.mapping,
+		replaced
+	};
 }
 
 /** Rows without a valid CVR number, each with a suggested company by name and municipality. */
@@ -298,4 +367,28 @@ async function saveReviewRows(tx: Tx, importId: number, read: ReadOutcome): Prom
 			suggestedCvr: suggestMatch(r, candidates)?.cvr ?? null
 		}))
 	);
+}
+
+const userOf = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.id : null);
+
+/** The progress of a user's running upload, for the page that started it. */
+export function uploadProgress(ctx: Ctx, token: string | null): ImportProgress | null {
+	requireRole(ctx, 'analyst');
+	const user = userOf(ctx);
+	return user && isProgressToken(token) ? progressOf(token, user) : null;
+}
+
+/** Runs `work` with a progress callback that the page can read under `token` while it runs. */
+export async function withUploadProgress<T>(
+	ctx: Ctx,
+	token: string | null,
+	work: (onProgress?: (progress: ImportProgress) => void) => Promise<T>
+): Promise<T> {
+	const user = userOf(ctx);
+	if (!user || !isProgressToken(token)) return work();
+	try {
+		return await work(reportProgress(token, user));
+	} finally {
+		finishProgress(token);
+	}
 }

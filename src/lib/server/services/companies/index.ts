@@ -1,9 +1,6 @@
 /** The companies area's services: the only way other areas, routes and the CLI reach them. */
 export * from './export';
 export * from './import';
-export * from './import-progress';
-export * from './import-rows';
-export * from './import-xlsx';
 export * from './page';
 export * from './register-figures';
 export * from './review';

@@ -1,4 +1,3 @@
-import { json } from '@sveltejs/kit';
 import { apiHandler } from '$lib/server/api/handler';
 import { createImport as importSpec } from '$lib/server/api/specs/companies';
 import { apiImportLimit, payloadTooLarge } from '$lib/server/body-limits';
@@ -29,8 +28,7 @@ export const POST = apiHandler(importSpec, async ({ ctx, query, event }) => {
 		);
 	}
 	try {
-		const summary = await importCompanyFile(ctx, upload.source, { ...query, mapping });
-		return json(summary, { status: 201 });
+		return await importCompanyFile(ctx, upload.source, { ...query, mapping });
 	} finally {
 		upload.dispose();
 	}

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { companyStatsCache } from '../../schema';
 import { queryRows } from '../../rows';
@@ -40,12 +41,13 @@ export async function clearFigures(tx: Db | Tx): Promise<void> {
  * count computed from older lists is never read, even when it was stored after a change.
  */
 export async function listsVersion(db: Db | Tx): Promise<string> {
-	const [row] = await queryRows<{ v: string }>(
+	const [row] = await queryRows(
 		db,
 		sql`select concat_ws('.',
 			(select coalesce(max(id), 0) from company_imports),
 			(select count(*) from company_imports),
-			(select count(*) from company_review_rows where status <> 'open')) as v`
+			(select count(*) from company_review_rows where status <> 'open')) as v`,
+		z.object({ v: z.string() })
 	);
 	return row?.v ?? '0';
 }

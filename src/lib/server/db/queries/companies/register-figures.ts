@@ -5,8 +5,9 @@
  * municipality when the register knows it, else by the company's registered address.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../client';
-import { queryRows } from '../../rows';
+import { queryRows, sqlTimestamp } from '../../rows';
 
 export interface ClusterListYear {
 	clusterId: number;
@@ -22,7 +23,7 @@ export async function listsByClusterYear(
 	db: Db | Tx,
 	clusterIds: number[] | null
 ): Promise<ClusterListYear[]> {
-	const rows = await queryRows<Omit<ClusterListYear, 'latest'> & { latest: string | Date }>(
+	const rows = await queryRows(
 		db,
 		sql`select i.cluster_id as "clusterId", k.slug as "slug", i.year as "year",
 			json_agg(json_build_object('kind', i.kind, 'filename', i.filename)
@@ -33,7 +34,14 @@ export async function listsByClusterYear(
 		where i.kind <> 'register' and i.year is not null
 			${clusterIds === null ? sql`` : sql`and i.cluster_id = any(${sql.param(clusterIds)}::int[])`}
 		group by i.cluster_id, k.slug, i.year
-		order by k.slug, i.year`
+		order by k.slug, i.year`,
+		z.object({
+			clusterId: z.number().int(),
+			slug: z.string(),
+			year: z.number().int(),
+			lists: z.array(z.object({ kind: z.enum(['members', 'participants']), filename: z.string() })),
+			latest: sqlTimestamp
+		})
 	);
 	return rows.map((r) => ({ ...r, latest: new Date(r.latest).toISOString() }));
 }
@@ -51,6 +59,7 @@ export async function uniqueInMunicipalitiesByYear(
 		where cluster_id = ${clusterId}
 			and municipality_code = any(${sql.param(municipalityCodes)}::text[])
 		group by year
-		order by year`
+		order by year`,
+		z.object({ year: z.number().int(), n: z.number().int() })
 	);
 }

@@ -4,8 +4,9 @@
  * unit when the register knows it, else by the company's registered address.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../client';
-import { queryRows } from '../../rows';
+import { queryRows, sqlTimestamp } from '../../rows';
 
 /** Years a count covers: one year, a span (a survey round's "since" years), or all (null). */
 export type YearSpan = { from: number; to: number } | null;
@@ -25,7 +26,7 @@ export async function regionTotals(
 	regionCode: string,
 	years: YearSpan
 ): Promise<{ unique: number; lt50: number; ge50: number; unknown: number }> {
-	const [row] = await queryRows<{ unique: number; lt50: number; ge50: number; unknown: number }>(
+	const [row] = await queryRows(
 		db,
 		sql`with s as (${scoped(regionCode, years)}),
 			per_company as (select cvr, min(size_class) as size from s group by cvr)
@@ -33,7 +34,13 @@ export async function regionTotals(
 			count(*) filter (where size = 'lt50')::int as "lt50",
 			count(*) filter (where size = 'ge50')::int as "ge50",
 			count(*) filter (where size = 'unknown')::int as "unknown"
-		from per_company`
+		from per_company`,
+		z.object({
+			unique: z.number().int(),
+			lt50: z.number().int(),
+			ge50: z.number().int(),
+			unknown: z.number().int()
+		})
 	);
 	return row ?? { unique: 0, lt50: 0, ge50: 0, unknown: 0 };
 }
@@ -64,7 +71,12 @@ export async function regionFigures(
 		union all select 'cluster', k.slug, count(*)::int
 			from per_cluster p join clusters k on k.id = p.cluster_id group by k.slug
 		union all select 'rule', rule, count(*)::int
-			from (select rule, cvr from s group by 1, 2) x group by rule`
+			from (select rule, cvr from s group by 1, 2) x group by rule`,
+		z.object({
+			dimension: z.enum(['total', 'size', 'municipality', 'cluster', 'overlap', 'rule']),
+			key: z.string(),
+			n: z.number().int()
+		})
 	);
 }
 
@@ -72,12 +84,17 @@ export async function regionFigures(
 export async function importsSummary(
 	db: Db | Tx
 ): Promise<{ lists: number; registers: number; latest: string | null }> {
-	const [row] = await queryRows<{ lists: number; registers: number; latest: string | Date | null }>(
+	const [row] = await queryRows(
 		db,
 		sql`select count(*) filter (where kind <> 'register')::int as "lists",
 			count(*) filter (where kind = 'register')::int as "registers",
 			max(created_at) as "latest"
-		from company_imports`
+		from company_imports`,
+		z.object({
+			lists: z.number().int(),
+			registers: z.number().int(),
+			latest: sqlTimestamp.nullable()
+		})
 	);
 	return {
 		lists: row?.lists ?? 0,
@@ -111,6 +128,14 @@ export async function companiesInRegion(
 		left join companies c on c.cvr = s.cvr
 		join clusters k on k.id = s.cluster_id
 		group by s.cvr, c.name, c.employee_band, c.ad_protected
-		order by c.name nulls last, s.cvr`
+		order by c.name nulls last, s.cvr`,
+		z.object({
+			cvr: z.string(),
+			name: z.string().nullable(),
+			municipalityCode: z.string(),
+			employeeBand: z.string().nullable(),
+			adProtected: z.boolean(),
+			clusters: z.string()
+		})
 	);
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { queryRows } from '../../rows';
 import { companies, companyImports, companyListRows, companyReviewRows } from '../../schema';
@@ -15,9 +16,10 @@ async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>):
  * text naming the import) while the file is read. An import that fails leaves a gap.
  */
 export async function reserveImportId(db: Db | Tx): Promise<number> {
-	const [row] = await queryRows<{ id: number }>(
+	const [row] = await queryRows(
 		db,
-		sql`select nextval(pg_get_serial_sequence('company_imports', 'id'))::int as "id"`
+		sql`select nextval(pg_get_serial_sequence('company_imports', 'id'))::int as "id"`,
+		z.object({ id: z.number().int() })
 	);
 	if (!row) throw new Error('no id from the company_imports sequence');
 	return row.id;

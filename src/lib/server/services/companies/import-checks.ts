@@ -2,9 +2,9 @@
  * The rows of one company file, checked as they are read: the header decides which column each
  * field is read from (the user's mapping, the cluster's remembered mapping, then recognition by
  * header), every row is checked by the pure rules in `domain/companies/rows.ts`, good rows are
- * handed on as COPY text while the file is still being read, and problems are collected with
- * line and field in the user's language. After the first problem nothing more is handed on:
- * the file is rejected whole.
+ * handed to the COPY sink as values per column while the file is still being read, and problems
+ * are collected with line and field in the user's language. After the first problem nothing
+ * more is handed on: the file is rejected whole.
  */
 import { importFields, recogniseHeaders, type ImportField } from '$lib/domain/companies/headers';
 import {
@@ -20,7 +20,7 @@ import {
 import { ValidationError, type FieldIssue } from '$lib/domain/errors';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatNumber } from '$lib/format';
-import { copyValue } from '../../db/bulk';
+import type { CopyRow, WriteRows } from '../../db/bulk';
 import type { RecordBatch } from '../../import/csv';
 import { m, messageByKey } from '../../i18n';
 import type { Ctx } from '../context';
@@ -100,25 +100,38 @@ function columnsOf(
 	return columns;
 }
 
-/** The COPY text of a list row after its scope: cvr, pnr, activity, date. */
-const listLine = (scope: string, r: ListRecord) =>
-	`${scope}${r.cvr}\t${copyValue(r.pnr)}\t${copyValue(r.activity)}\t${copyValue(r.onDate)}\n`;
+/** The import a list row belongs to: the columns before the row's own. */
+export interface ListScope {
+	importId: number;
+	clusterId: number;
+	year: number;
+	kind: ImportKind;
+}
 
-/** The COPY text of a register row, in the staging table's column order. */
-const registerLine = (r: CompanyRecord) =>
-	[
-		r.cvr,
-		r.pnr,
-		r.name,
-		r.nameKey,
-		r.municipalityCode,
-		r.postalCode,
-		r.employeeBand,
-		r.industryCode,
-		r.adProtected
-	]
-		.map(copyValue)
-		.join('\t') + '\n';
+/** A list row in the order of `LIST_COPY_COLUMNS`. */
+const listRow = (scope: ListScope, r: ListRecord): CopyRow => [
+	scope.importId,
+	scope.clusterId,
+	scope.year,
+	scope.kind,
+	r.cvr,
+	r.pnr,
+	r.activity,
+	r.onDate
+];
+
+/** A register row in the order of `REGISTER_COPY_COLUMNS` (the staging table's). */
+const registerRow = (r: CompanyRecord): CopyRow => [
+	r.cvr,
+	r.pnr,
+	r.name,
+	r.nameKey,
+	r.municipalityCode,
+	r.postalCode,
+	r.employeeBand,
+	r.industryCode,
+	r.adProtected
+];
 
 function tooMany(
 	ctx: Pick<Ctx, 'locale'>,
@@ -164,10 +177,10 @@ export interface ReadOutcome {
 }
 
 /**
- * Reads every batch, writes the good rows through `write` and throws the file's problems at the
- * end (after reading all of it, so the user sees every line to fix, up to a limit).
+ * Reads every batch, hands the good rows to `write` and throws the file's problems at the end
+ * (after reading all of it, so the user sees every line to fix, up to a limit).
  */
-export async function readRows(
+export async function checkRows(
 	ctx: Pick<Ctx, 'locale'>,
 	batches: AsyncIterable<RecordBatch>,
 	options: {
@@ -175,16 +188,16 @@ export async function readRows(
 		mapping: Mapping;
 		remembered: Mapping;
 		rowContext: RowContext;
-		/** COPY text of the columns before a list row's own (the import's scope). */
-		listScope?: string;
-		write: (copyText: string) => Promise<void>;
+		/** The import a list's rows belong to; not used for a register extract. */
+		listScope?: ListScope;
+		write: WriteRows;
 		onRows?: (rows: number) => void;
 		/** The true lines of records whose batch lines are provisional (CSV; see `csvLines`). */
 		exactLines?: (provisional: number[]) => Promise<Map<number, number>>;
 	}
 ): Promise<ReadOutcome> {
-	const { kind, rowContext } = options;
-	const scope = options.listScope ?? '';
+	const { kind, rowContext, listScope } = options;
+	if (kind !== 'register' && !listScope) throw new Error('a list import needs its scope');
 	const out: ReadOutcome = { rowsRead: 0, rowsAccepted: 0, review: [], mapping: {} };
 	const issues: RowIssue[] = [];
 	let total = 0;
@@ -194,7 +207,7 @@ export async function readRows(
 		for (const issue of found) if (issues.length < MAX_ISSUES) issues.push(issue);
 	};
 	for await (const batch of batches) {
-		let text = '';
+		const rows: CopyRow[] = [];
 		for (let i = 0; i < batch.records.length; i++) {
 			const record = batch.records[i] ?? [];
 			const line = batch.lines[i] ?? 0;
@@ -210,11 +223,12 @@ export async function readRows(
 			if (kind === 'register') {
 				const checked = checkRegisterRow(values, line, rowContext);
 				if (checked.issues.length) note(checked.issues);
-				else if (checked.record && total === 0) text += registerLine(checked.record);
+				else if (checked.record && total === 0) rows.push(registerRow(checked.record));
 			} else {
 				const checked = checkListRow(values, line, rowContext);
 				if (checked.issues.length) note(checked.issues);
-				else if (checked.record && total === 0) text += listLine(scope, checked.record);
+				else if (checked.record && total === 0 && listScope)
+					rows.push(listRow(listScope, checked.record));
 				if (checked.review) {
 					out.review.push(checked.review);
 					if (out.review.length > IMPORT_LIMITS.reviewRows)
@@ -222,7 +236,7 @@ export async function readRows(
 				}
 			}
 		}
-		if (text && total === 0) await options.write(text);
+		if (rows.length && total === 0) await options.write(rows);
 		options.onRows?.(out.rowsRead);
 		// A file already in memory is read without ever waiting for I/O; without a turn of the
 		// event loop per batch, the server would answer no other request (not even the page
