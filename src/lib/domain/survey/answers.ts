@@ -28,9 +28,12 @@ export const MembersSchema = z.object({
 	estimate: z.boolean()
 });
 
+/** The earliest year a cluster can count its reach from. */
+export const earliestSinceYear = 1990;
+
 export const CountSinceSchema = z.object({
 	count: count.nullable(),
-	sinceYear: z.number().int().min(1990).max(2100).nullable(),
+	sinceYear: z.number().int().min(earliestSinceYear).max(2100).nullable(),
 	estimate: z.boolean()
 });
 

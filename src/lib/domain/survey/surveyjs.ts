@@ -1,10 +1,24 @@
 /**
- * Builds the SurveyJS form definition from our question model and wording, and maps between the
- * form's flat data and our answer model. SurveyJS only draws and checks the form; the answers we
- * store, validate and count are always `Answers`.
+ * Builds the SurveyJS form definition from the questionnaire's structure (`form-pages.ts`) and
+ * wording, and maps between the form's flat data and our answer model. SurveyJS only draws and
+ * checks the form; the answers we store, validate and count are always `Answers`.
  */
 import type { Answers } from './answers';
-import { fill, type QuestionnaireTexts } from './questionnaire';
+import type { AnswerField } from './fields';
+import {
+	completeWhen,
+	coLocationPrefix as COLOC,
+	formPages,
+	type ChoiceList,
+	type ChoiceQuestion,
+	type Condition,
+	type NumberQuestion,
+	type Panel,
+	type Question,
+	type Wording,
+	type YearQuestion
+} from './form-pages';
+import { fill, type QuestionnaireTexts, type TextKey } from './questionnaire';
 
 export interface FormOptions {
 	locale: 'da' | 'en';
@@ -21,11 +35,10 @@ export interface FormOptions {
 }
 
 type Json = Record<string, unknown>;
+type Word = (key: TextKey, values?: Record<string, string>) => string;
 
-const COLOC = 'coloc:';
-
-function wording(texts: QuestionnaireTexts, o: FormOptions) {
-	return (key: keyof QuestionnaireTexts, values: Record<string, string> = {}) =>
+function wording(texts: QuestionnaireTexts, o: FormOptions): Word {
+	return (key, values = {}) =>
 		fill(texts[key], o.locale, { region: o.regionName, since: String(o.sinceYear), ...values });
 }
 
@@ -38,6 +51,97 @@ export function surveyCompletedText(texts: QuestionnaireTexts, o: FormOptions): 
 	return wording(texts, o)('completed');
 }
 
+function condition(c: Condition): string {
+	if ('equals' in c) return `{${c.field}} = '${c.equals}'`;
+	if ('contains' in c) return `{${c.field}} contains '${c.contains}'`;
+	return `{${c.field}} notempty and {${c.field}} notcontains '${c.answeredWithout}'`;
+}
+
+function listItems(o: FormOptions, list: ChoiceList): { value: string; name: string }[] {
+	if (list === 'municipalities')
+		return o.municipalities.map((m) => ({ value: m.code, name: m.name }));
+	if (list === 'activities') return o.activities.map((a) => ({ value: a.code, name: a.label }));
+	return o[list].map((a) => ({ value: a.slug, name: a.name }));
+}
+
+function choiceQuestion(q: ChoiceQuestion, t: Word, o: FormOptions): Json {
+	const say = (w: Wording) => (typeof w === 'string' ? t(w) : o.labels[w.label]);
+	const choices = q.choices.flatMap((c) =>
+		'list' in c
+			? listItems(o, c.list).map((item) => ({
+					value: `${c.valuePrefix ?? ''}${item.value}`,
+					text: c.text ? t(c.text, { actor: item.name }) : item.name
+				}))
+			: [{ value: c.value, text: say(c.text) }]
+	);
+	return {
+		type: q.kind === 'single' ? 'radiogroup' : 'checkbox',
+		name: q.field,
+		title: t(q.title),
+		...(q.visibleIf && { visibleIf: condition(q.visibleIf) }),
+		...(q.required && { isRequired: true }),
+		...(q.columns && { colCount: q.columns }),
+		choices,
+		...(q.other && { showOtherItem: true, otherText: t('other') }),
+		...(q.none && { showNoneItem: true, noneText: say(q.none) })
+	};
+}
+
+/** Numbers are whole and not negative, as the answer schema wants them. */
+function numberQuestion(q: NumberQuestion | YearQuestion, t: Word, o: FormOptions): Json {
+	const sum = q.kind === 'number' ? q.sumOf : undefined;
+	return {
+		type: 'text',
+		name: q.field,
+		title: t(q.title),
+		inputType: 'number',
+		min: q.kind === 'year' ? q.from : 0,
+		step: 1,
+		isRequired: q.required === true,
+		...(q.sameLine && { startWithNewLine: false }),
+		...(q.kind === 'year' && { max: o.roundYear, defaultValue: o.sinceYear }),
+		...(sum && {
+			validators: [
+				{
+					type: 'expression',
+					expression: [
+						...sum.map((part) => `{${part.field}} empty`),
+						`${sum.map((part) => `{${part.field}}`).join(' + ')} = {${q.field}}`
+					].join(' or '),
+					text: `${sum.map((part) => t(part.title)).join(' + ')} = ${t(q.title)}`
+				}
+			]
+		})
+	};
+}
+
+function element(e: Question | Panel, t: Word, o: FormOptions): Json {
+	switch (e.kind) {
+		case 'panel':
+			return {
+				type: 'panel',
+				name: e.name,
+				title: t(e.title),
+				elements: e.elements.map((inner) => element(inner, t, o))
+			};
+		case 'single':
+		case 'multiple':
+			return choiceQuestion(e, t, o);
+		case 'number':
+		case 'year':
+			return numberQuestion(e, t, o);
+		case 'estimate':
+			return {
+				type: 'boolean',
+				name: e.field,
+				title: t(e.title),
+				renderAs: 'checkbox',
+				titleLocation: 'hidden',
+				label: t(e.title)
+			};
+	}
+}
+
 /**
  * Every questionnaire text goes into properties SurveyJS draws as text (titles, descriptions,
  * choices); none goes into a property it draws as HTML. A unit test walks the definition for
@@ -45,40 +149,6 @@ export function surveyCompletedText(texts: QuestionnaireTexts, o: FormOptions): 
  */
 export function buildSurveyDefinition(texts: QuestionnaireTexts, o: FormOptions): Json {
 	const t = wording(texts, o);
-	const active = "{activeInRegion} = 'yes'";
-	const number = (name: string, title: string, extra: Json = {}) => ({
-		type: 'text',
-		name,
-		title,
-		inputType: 'number',
-		min: 0,
-		step: 1,
-		isRequired: false,
-		...extra
-	});
-	const reach = (prefix: 'unique' | 'participants', title: string) => ({
-		type: 'panel',
-		name: `${prefix}Panel`,
-		title,
-		elements: [
-			number(`${prefix}Count`, t('count'), { isRequired: true }),
-			number(`${prefix}Since`, t('sinceYear'), {
-				startWithNewLine: false,
-				min: 1990,
-				max: o.roundYear,
-				defaultValue: o.sinceYear,
-				isRequired: true
-			}),
-			{
-				type: 'boolean',
-				name: `${prefix}Estimate`,
-				title: t('estimate'),
-				renderAs: 'checkbox',
-				titleLocation: 'hidden',
-				label: t('estimate')
-			}
-		]
-	});
 	return {
 		locale: o.locale,
 		title: t('title'),
@@ -92,160 +162,20 @@ export function buildSurveyDefinition(texts: QuestionnaireTexts, o: FormOptions)
 		showCompletedPage: false,
 		widthMode: 'static',
 		width: '760px',
-		pages: [
-			{
-				name: 'active',
-				elements: [
-					{
-						type: 'radiogroup',
-						name: 'activeInRegion',
-						title: t('activeInRegion'),
-						isRequired: true,
-						choices: [
-							{ value: 'yes', text: o.labels.yes },
-							{ value: 'no', text: t('activeInRegionNo') }
-						]
-					}
-				]
-			},
-			{
-				name: 'presence',
-				visibleIf: active,
-				elements: [
-					{
-						type: 'checkbox',
-						name: 'presence',
-						title: t('presence'),
-						isRequired: true,
-						choices: [
-							{ value: 'ownOffice', text: t('presenceOwnOffice') },
-							...o.coLocationActors.map((a) => ({
-								value: `${COLOC}${a.slug}`,
-								text: t('presenceCoLocatedWith', { actor: a.name })
-							}))
-						],
-						showOtherItem: true,
-						otherText: t('other'),
-						showNoneItem: true,
-						noneText: o.labels.noPresence
-					},
-					{
-						type: 'checkbox',
-						name: 'presenceMunicipalities',
-						title: t('presenceMunicipalities'),
-						visibleIf: "{presence} notempty and {presence} notcontains 'none'",
-						colCount: 3,
-						choices: o.municipalities.map((mu) => ({ value: mu.code, text: mu.name }))
-					}
-				]
-			},
-			{
-				name: 'partners',
-				visibleIf: active,
-				elements: [
-					{
-						type: 'checkbox',
-						name: 'partners',
-						title: t('partners'),
-						isRequired: true,
-						choices: o.partnerActors.map((a) => ({ value: a.slug, text: a.name })),
-						showOtherItem: true,
-						otherText: t('other'),
-						showNoneItem: true,
-						noneText: o.labels.noPartners
-					}
-				]
-			},
-			{
-				name: 'members',
-				visibleIf: active,
-				elements: [
-					{
-						type: 'panel',
-						name: 'membersPanel',
-						title: t('members'),
-						elements: [
-							number('membersTotal', t('membersTotal'), {
-								isRequired: true,
-								validators: [
-									{
-										type: 'expression',
-										expression:
-											'{membersOver50} empty or {membersUnder50} empty or {membersOver50} + {membersUnder50} = {membersTotal}',
-										text: `${t('membersOver50')} + ${t('membersUnder50')} = ${t('membersTotal')}`
-									}
-								]
-							}),
-							number('membersOver50', t('membersOver50')),
-							number('membersUnder50', t('membersUnder50'), { startWithNewLine: false }),
-							{
-								type: 'boolean',
-								name: 'membersEstimate',
-								title: t('estimate'),
-								renderAs: 'checkbox',
-								titleLocation: 'hidden',
-								label: t('estimate')
-							}
-						]
-					}
-				]
-			},
-			{
-				name: 'reach',
-				visibleIf: active,
-				elements: [reach('unique', t('uniqueCompanies')), reach('participants', t('participants'))]
-			},
-			{
-				name: 'activities',
-				visibleIf: active,
-				elements: [
-					{
-						type: 'checkbox',
-						name: 'activities',
-						title: t('activities'),
-						isRequired: true,
-						choices: o.activities.map((a) => ({ value: a.code, text: a.label })),
-						showOtherItem: true,
-						otherText: t('other')
-					}
-				]
-			},
-			{
-				name: 'agreements',
-				visibleIf: active,
-				elements: [
-					{
-						type: 'checkbox',
-						name: 'agreements',
-						title: t('agreements'),
-						isRequired: true,
-						choices: [
-							...o.agreementParties.map((a) => ({ value: a.slug, text: a.name })),
-							{ value: 'municipality', text: t('agreementsMunicipality') }
-						],
-						showOtherItem: true,
-						otherText: t('other'),
-						showNoneItem: true,
-						noneText: t('agreementsNone')
-					},
-					{
-						type: 'checkbox',
-						name: 'agreementsMunicipalities',
-						title: t('agreementsMunicipalities'),
-						visibleIf: "{agreements} contains 'municipality'",
-						isRequired: true,
-						colCount: 3,
-						choices: o.municipalities.map((mu) => ({ value: mu.code, text: mu.name }))
-					}
-				]
-			}
-		],
-		triggers: [{ type: 'complete', expression: "{activeInRegion} = 'no'" }]
+		pages: formPages.map((page) => ({
+			name: page.name,
+			...(page.visibleIf && { visibleIf: condition(page.visibleIf) }),
+			elements: page.elements.map((e) => element(e, t, o))
+		})),
+		triggers: [{ type: 'complete', expression: condition(completeWhen) }]
 	};
 }
 
 /** The form's data. Keys are SurveyJS question names; `<name>-Comment` holds "other" texts. */
 export type SurveyData = Record<string, unknown>;
+
+/** The form's data by answer field, so a name the field list does not have fails to compile. */
+type FormValues = { [K in AnswerField | `${AnswerField}-Comment`]?: unknown };
 
 function list(value: unknown): string[] {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -261,24 +191,26 @@ function textOrNull(value: unknown): string | null {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+function reachFrom(form: FormValues, prefix: 'unique' | 'participants') {
+	const count = form[`${prefix}Count`];
+	const since = form[`${prefix}Since`];
+	const estimate = form[`${prefix}Estimate`];
+	return count !== undefined || since !== undefined || estimate !== undefined
+		? { count: numberOrNull(count), sinceYear: numberOrNull(since), estimate: estimate === true }
+		: null;
+}
+
 /** Our answers from the form's data; what the form has not asked yet stays null. */
 export function fromSurveyData(data: SurveyData): Answers {
-	const activeValue = data.activeInRegion;
-	const activeInRegion = activeValue === 'yes' ? true : activeValue === 'no' ? false : null;
+	const form: FormValues = data;
+	const activeInRegion =
+		form.activeInRegion === 'yes' ? true : form.activeInRegion === 'no' ? false : null;
 	if (activeInRegion === false) return { activeInRegion: false };
-	const answered = (name: string) => data[name] !== undefined;
-	const presence = list(data.presence);
-	const partners = list(data.partners);
-	const activities = list(data.activities);
-	const agreements = list(data.agreements);
-	const reach = (prefix: string) =>
-		answered(`${prefix}Count`) || answered(`${prefix}Since`) || answered(`${prefix}Estimate`)
-			? {
-					count: numberOrNull(data[`${prefix}Count`]),
-					sinceYear: numberOrNull(data[`${prefix}Since`]),
-					estimate: data[`${prefix}Estimate`] === true
-				}
-			: null;
+	const answered = (field: AnswerField) => form[field] !== undefined;
+	const presence = list(form.presence);
+	const partners = list(form.partners);
+	const activities = list(form.activities);
+	const agreements = list(form.agreements);
 	return {
 		activeInRegion,
 		presence: answered('presence')
@@ -287,39 +219,39 @@ export function fromSurveyData(data: SurveyData): Answers {
 					coLocatedWith: presence
 						.filter((v) => v.startsWith(COLOC))
 						.map((v) => v.slice(COLOC.length)),
-					other: presence.includes('other') ? textOrNull(data['presence-Comment']) : null,
-					municipalities: presence.includes('none') ? [] : list(data.presenceMunicipalities)
+					other: presence.includes('other') ? textOrNull(form['presence-Comment']) : null,
+					municipalities: presence.includes('none') ? [] : list(form.presenceMunicipalities)
 				}
 			: null,
 		partners: answered('partners')
 			? {
 					actors: partners.filter((v) => v !== 'other' && v !== 'none'),
-					other: partners.includes('other') ? textOrNull(data['partners-Comment']) : null
+					other: partners.includes('other') ? textOrNull(form['partners-Comment']) : null
 				}
 			: null,
 		members:
 			answered('membersTotal') || answered('membersOver50') || answered('membersUnder50')
 				? {
-						total: numberOrNull(data.membersTotal),
-						over50: numberOrNull(data.membersOver50),
-						under50: numberOrNull(data.membersUnder50),
-						estimate: data.membersEstimate === true
+						total: numberOrNull(form.membersTotal),
+						over50: numberOrNull(form.membersOver50),
+						under50: numberOrNull(form.membersUnder50),
+						estimate: form.membersEstimate === true
 					}
 				: null,
-		uniqueCompanies: reach('unique'),
-		participants: reach('participants'),
+		uniqueCompanies: reachFrom(form, 'unique'),
+		participants: reachFrom(form, 'participants'),
 		activities: answered('activities')
 			? {
 					codes: activities.filter((v) => v !== 'other'),
-					other: activities.includes('other') ? textOrNull(data['activities-Comment']) : null
+					other: activities.includes('other') ? textOrNull(form['activities-Comment']) : null
 				}
 			: null,
 		agreements: answered('agreements')
 			? {
 					parties: agreements.filter((v) => v !== 'none'),
-					other: agreements.includes('other') ? textOrNull(data['agreements-Comment']) : null,
+					other: agreements.includes('other') ? textOrNull(form['agreements-Comment']) : null,
 					municipalities: agreements.includes('municipality')
-						? list(data.agreementsMunicipalities)
+						? list(form.agreementsMunicipalities)
 						: []
 				}
 			: null
@@ -328,7 +260,7 @@ export function fromSurveyData(data: SurveyData): Answers {
 
 /** The form's data from our answers (to resume, or to prefill from last year). */
 export function toSurveyData(answers: Answers): SurveyData {
-	const data: SurveyData = {};
+	const data: FormValues = {};
 	if (answers.activeInRegion !== null) data.activeInRegion = answers.activeInRegion ? 'yes' : 'no';
 	if (answers.activeInRegion === false) return data;
 	const { presence, partners, members, uniqueCompanies, participants, activities, agreements } =

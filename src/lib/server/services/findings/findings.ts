@@ -42,12 +42,12 @@ async function computeFindings(
 	] = await Promise.all([
 		statusCounts(ctx.db, roundId),
 		questionCounts(ctx.db, roundId),
-		choiceCounts(ctx.db, roundId, ['presence', 'coLocatedWith']),
-		choiceCounts(ctx.db, roundId, ['presence', 'municipalities']),
-		choiceCounts(ctx.db, roundId, ['partners', 'actors']),
-		choiceCounts(ctx.db, roundId, ['activities', 'codes']),
-		choiceCounts(ctx.db, roundId, ['agreements', 'parties']),
-		choiceCounts(ctx.db, roundId, ['agreements', 'municipalities']),
+		choiceCounts(ctx.db, roundId, 'presenceCoLocatedWith'),
+		choiceCounts(ctx.db, roundId, 'presenceMunicipalities'),
+		choiceCounts(ctx.db, roundId, 'partnersActors'),
+		choiceCounts(ctx.db, roundId, 'activitiesCodes'),
+		choiceCounts(ctx.db, roundId, 'agreementsParties'),
+		choiceCounts(ctx.db, roundId, 'agreementsMunicipalities'),
 		sums(ctx.db, roundId),
 		otherTexts(ctx.db, roundId),
 		loadRegionSurvey(ctx.db, round.regionCode, round.year, ctx.locale)

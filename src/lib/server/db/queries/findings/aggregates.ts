@@ -9,6 +9,8 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { queryRows } from '../../rows';
 import type { OtherText } from '../../../../domain/findings/view';
+import type { AnswerField, AnswerListField } from '../../../../domain/survey/fields';
+import { answerJson, answerText } from './answer-paths';
 export type { OtherText };
 
 const count = z.number().int();
@@ -31,8 +33,8 @@ export async function statusCounts(db: Db | Tx, roundId: number): Promise<Status
 			count(*) filter (where r.status = 'completed')::int as "completed",
 			count(*) filter (where r.status = 'partial')::int as "partial",
 			count(*) filter (where r.status = 'not_started')::int as "notStarted",
-			count(*) filter (where r.status = 'completed' and r.answers->>'activeInRegion' = 'true')::int as "activeInRegion",
-			count(*) filter (where r.status = 'completed' and r.answers->>'activeInRegion' = 'false')::int as "inactive"
+			count(*) filter (where r.status = 'completed' and ${answerText('activeInRegion')} = 'true')::int as "activeInRegion",
+			count(*) filter (where r.status = 'completed' and ${answerText('activeInRegion')} = 'false')::int as "inactive"
 		from survey_responses r where r.round_id = ${roundId}`,
 		StatusCountsRow
 	);
@@ -42,23 +44,31 @@ export async function statusCounts(db: Db | Tx, roundId: number): Promise<Status
 }
 
 /** Answers of active, completed responses only. */
-const counted = sql`r.status = 'completed' and r.answers->>'activeInRegion' = 'true'`;
+const counted = sql`r.status = 'completed' and ${answerText('activeInRegion')} = 'true'`;
+
+/** A list answer, or an empty list where the question was not answered. */
+const listOrEmpty = (field: AnswerListField) =>
+	sql`case when jsonb_typeof(${answerJson(field)}) = 'array' then ${answerJson(field)} else '[]'::jsonb end`;
+const len = (field: AnswerListField) =>
+	sql`coalesce(jsonb_array_length(case when jsonb_typeof(${answerJson(field)}) = 'array' then ${answerJson(field)} end), 0)`;
+const hasText = (field: AnswerField) => sql`coalesce(${answerText(field)}, '') <> ''`;
+const answered = (field: AnswerField) => sql`jsonb_typeof(${answerJson(field)}) = 'object'`;
+const isTrue = (field: AnswerField) => sql`${answerText(field)} = 'true'`;
 
 const ChoiceCountRow = z.object({ key: z.string(), clusters: count });
 export type ChoiceCount = z.infer<typeof ChoiceCountRow>;
 
-/** How many clusters chose each value of a list answer, e.g. `presence.coLocatedWith`. */
+/** How many clusters chose each value of a list answer, e.g. `presenceCoLocatedWith`. */
 export async function choiceCounts(
 	db: Db | Tx,
 	roundId: number,
-	path: [string, string]
+	field: AnswerListField
 ): Promise<ChoiceCount[]> {
-	const pointer = `{${path[0]},${path[1]}}`;
 	return queryRows(
 		db,
 		sql`select v.value as "key", count(distinct r.cluster_id)::int as "clusters"
 		from survey_responses r
-		cross join lateral jsonb_array_elements_text(case when jsonb_typeof(r.answers #> ${pointer}::text[]) = 'array' then r.answers #> ${pointer}::text[] else '[]'::jsonb end) as v(value)
+		cross join lateral jsonb_array_elements_text(${listOrEmpty(field)}) as v(value)
 		where r.round_id = ${roundId} and ${counted}
 		group by v.value
 		order by 2 desc, 1`,
@@ -88,31 +98,26 @@ const QuestionCountsRow = z.object({
 export type QuestionCounts = z.infer<typeof QuestionCountsRow>;
 
 export async function questionCounts(db: Db | Tx, roundId: number): Promise<QuestionCounts> {
-	const len = (pointer: string) =>
-		sql.raw(
-			`coalesce(jsonb_array_length(case when jsonb_typeof(r.answers #> '${pointer}') = 'array' then r.answers #> '${pointer}' end), 0)`
-		);
-	const hasText = (pointer: string) => sql.raw(`coalesce(r.answers #>> '${pointer}', '') <> ''`);
 	const [row] = await queryRows(
 		db,
 		sql`select
-			count(*) filter (where jsonb_typeof(r.answers->'presence') = 'object')::int as "presenceAnswered",
-			count(*) filter (where r.answers #>> '{presence,ownOffice}' = 'true' or ${len('{presence,coLocatedWith}')} > 0 or ${hasText('{presence,other}')})::int as "present",
-			count(*) filter (where r.answers #>> '{presence,ownOffice}' = 'true')::int as "ownOffice",
-			count(*) filter (where ${hasText('{presence,other}')})::int as "presenceOther",
-			count(*) filter (where jsonb_typeof(r.answers->'partners') = 'object')::int as "partnersAnswered",
-			count(*) filter (where ${len('{partners,actors}')} > 0 or ${hasText('{partners,other}')})::int as "withPartners",
-			count(*) filter (where ${hasText('{partners,other}')})::int as "partnersOther",
-			count(*) filter (where jsonb_typeof(r.answers->'activities') = 'object')::int as "activitiesAnswered",
-			count(*) filter (where ${len('{activities,codes}')} > 0 or ${hasText('{activities,other}')})::int as "withActivities",
-			count(*) filter (where ${hasText('{activities,other}')})::int as "activitiesOther",
-			count(*) filter (where jsonb_typeof(r.answers->'agreements') = 'object')::int as "agreementsAnswered",
-			count(*) filter (where ${len('{agreements,parties}')} > 0)::int as "withAgreements",
-			count(*) filter (where jsonb_typeof(r.answers->'agreements') = 'object' and ${len('{agreements,parties}')} = 0)::int as "withoutAgreements",
-			count(*) filter (where ${hasText('{agreements,other}')})::int as "agreementsOther",
-			count(*) filter (where ${len('{agreements,municipalities}')} > 0)::int as "municipalClusters",
-			coalesce(sum(${len('{agreements,municipalities}')}), 0)::int as "municipalAgreements",
-			coalesce(max(${len('{agreements,municipalities}')}), 0)::int as "municipalMaxPerCluster"
+			count(*) filter (where ${answered('presence')})::int as "presenceAnswered",
+			count(*) filter (where ${isTrue('presenceOwnOffice')} or ${len('presenceCoLocatedWith')} > 0 or ${hasText('presenceOther')})::int as "present",
+			count(*) filter (where ${isTrue('presenceOwnOffice')})::int as "ownOffice",
+			count(*) filter (where ${hasText('presenceOther')})::int as "presenceOther",
+			count(*) filter (where ${answered('partners')})::int as "partnersAnswered",
+			count(*) filter (where ${len('partnersActors')} > 0 or ${hasText('partnersOther')})::int as "withPartners",
+			count(*) filter (where ${hasText('partnersOther')})::int as "partnersOther",
+			count(*) filter (where ${answered('activities')})::int as "activitiesAnswered",
+			count(*) filter (where ${len('activitiesCodes')} > 0 or ${hasText('activitiesOther')})::int as "withActivities",
+			count(*) filter (where ${hasText('activitiesOther')})::int as "activitiesOther",
+			count(*) filter (where ${answered('agreements')})::int as "agreementsAnswered",
+			count(*) filter (where ${len('agreementsParties')} > 0)::int as "withAgreements",
+			count(*) filter (where ${answered('agreements')} and ${len('agreementsParties')} = 0)::int as "withoutAgreements",
+			count(*) filter (where ${hasText('agreementsOther')})::int as "agreementsOther",
+			count(*) filter (where ${len('agreementsMunicipalities')} > 0)::int as "municipalClusters",
+			coalesce(sum(${len('agreementsMunicipalities')}), 0)::int as "municipalAgreements",
+			coalesce(max(${len('agreementsMunicipalities')}), 0)::int as "municipalMaxPerCluster"
 		from survey_responses r
 		where r.round_id = ${roundId} and ${counted}`,
 		QuestionCountsRow
@@ -163,21 +168,21 @@ export async function sums(db: Db | Tx, roundId: number): Promise<Sums> {
 	const [row] = await queryRows(
 		db,
 		sql`select
-			count(*) filter (where r.answers #>> '{members,total}' is not null)::int as "membersClusters",
-			coalesce(sum((r.answers #>> '{members,total}')::bigint), 0)::bigint as "membersSum",
-			count(*) filter (where r.answers #>> '{members,total}' is not null and r.answers #>> '{members,estimate}' = 'true')::int as "membersEstimates",
-			coalesce(sum((r.answers #>> '{members,over50}')::bigint), 0)::bigint as "over50",
-			coalesce(sum((r.answers #>> '{members,under50}')::bigint), 0)::bigint as "under50",
-			count(*) filter (where r.answers #>> '{members,over50}' is not null)::int as "over50Clusters",
-			count(*) filter (where r.answers #>> '{members,under50}' is not null)::int as "under50Clusters",
-			count(*) filter (where r.answers #>> '{uniqueCompanies,count}' is not null)::int as "uniqueClusters",
-			coalesce(sum((r.answers #>> '{uniqueCompanies,count}')::bigint), 0)::bigint as "uniqueSum",
-			count(*) filter (where r.answers #>> '{uniqueCompanies,count}' is not null and r.answers #>> '{uniqueCompanies,estimate}' = 'true')::int as "uniqueEstimates",
-			array_remove(array_agg(distinct (r.answers #>> '{uniqueCompanies,sinceYear}')::int), null) as "uniqueSince",
-			count(*) filter (where r.answers #>> '{participants,count}' is not null)::int as "participantsClusters",
-			coalesce(sum((r.answers #>> '{participants,count}')::bigint), 0)::bigint as "participantsSum",
-			count(*) filter (where r.answers #>> '{participants,count}' is not null and r.answers #>> '{participants,estimate}' = 'true')::int as "participantsEstimates",
-			array_remove(array_agg(distinct (r.answers #>> '{participants,sinceYear}')::int), null) as "participantsSince"
+			count(*) filter (where ${answerText('membersTotal')} is not null)::int as "membersClusters",
+			coalesce(sum((${answerText('membersTotal')})::bigint), 0)::bigint as "membersSum",
+			count(*) filter (where ${answerText('membersTotal')} is not null and ${isTrue('membersEstimate')})::int as "membersEstimates",
+			coalesce(sum((${answerText('membersOver50')})::bigint), 0)::bigint as "over50",
+			coalesce(sum((${answerText('membersUnder50')})::bigint), 0)::bigint as "under50",
+			count(*) filter (where ${answerText('membersOver50')} is not null)::int as "over50Clusters",
+			count(*) filter (where ${answerText('membersUnder50')} is not null)::int as "under50Clusters",
+			count(*) filter (where ${answerText('uniqueCount')} is not null)::int as "uniqueClusters",
+			coalesce(sum((${answerText('uniqueCount')})::bigint), 0)::bigint as "uniqueSum",
+			count(*) filter (where ${answerText('uniqueCount')} is not null and ${isTrue('uniqueEstimate')})::int as "uniqueEstimates",
+			array_remove(array_agg(distinct (${answerText('uniqueSince')})::int), null) as "uniqueSince",
+			count(*) filter (where ${answerText('participantsCount')} is not null)::int as "participantsClusters",
+			coalesce(sum((${answerText('participantsCount')})::bigint), 0)::bigint as "participantsSum",
+			count(*) filter (where ${answerText('participantsCount')} is not null and ${isTrue('participantsEstimate')})::int as "participantsEstimates",
+			array_remove(array_agg(distinct (${answerText('participantsSince')})::int), null) as "participantsSince"
 		from survey_responses r
 		where r.round_id = ${roundId} and ${counted}`,
 		SumsRow
@@ -219,10 +224,10 @@ export async function otherTexts(db: Db | Tx, roundId: number): Promise<OtherTex
 		from survey_responses r
 		join clusters c on c.id = r.cluster_id
 		cross join lateral (values
-			('presence', r.answers #>> '{presence,other}'),
-			('partners', r.answers #>> '{partners,other}'),
-			('activities', r.answers #>> '{activities,other}'),
-			('agreements', r.answers #>> '{agreements,other}')
+			('presence', ${answerText('presenceOther')}),
+			('partners', ${answerText('partnersOther')}),
+			('activities', ${answerText('activitiesOther')}),
+			('agreements', ${answerText('agreementsOther')})
 		) as q(question, text)
 		where r.round_id = ${roundId} and ${counted} and coalesce(q.text, '') <> ''
 		order by q.question, c.short_name`,
