@@ -3,13 +3,14 @@
  *
  * - `POST /api/v1/imports`: `KLYNGERADAR_IMPORT_SIZE_LIMIT` (400 MB), streamed to a temporary file;
  * - every other route: `BODY_SIZE_LIMIT` (12 MB), held by `limitRequestBodies` before any form
- *   action or endpoint reads the body; the web upload of company lists is one of these;
+ *   action or endpoint reads the body; the web upload of company lists is one of these, and
+ *   streams its file to a temporary file under the same limit (`import/upload.ts`);
  * - smaller ones of their own: JSON API bodies (2 MB), survey autosave and submit (256 KB).
  *
  * adapter-node applies its BODY_SIZE_LIMIT to every request before this code runs, so
  * `klyngeradar serve` raises it to the largest of these; this file keeps the others.
  */
-import { error, fail, isHttpError, type ActionFailure, type Handle } from '@sveltejs/kit';
+import { error, fail, type ActionFailure, type Handle } from '@sveltejs/kit';
 import type { Locale } from '$lib/format';
 import { getConfig } from './config';
 import { apiError, type FormFailure } from './http';
@@ -22,6 +23,11 @@ const API_IMPORT_ROUTE = '/api/v1/imports';
 /** The limit of `POST /api/v1/imports`, in bytes. */
 export function apiImportLimit(): number {
 	return getConfig().bodyLimits.apiImport;
+}
+
+/** The pages' limit in bytes, for a form action that reads its body itself. */
+export function pageLimit(): number {
+	return getConfig().bodyLimits.pages;
 }
 
 /** A route's own limit in bytes, never above the pages' limit, which holds for the route too. */
@@ -44,11 +50,6 @@ export function uploadLimits(locale: Locale): { max: string; importMax: string }
 	return { max: formatLimit(pages, locale), importMax: formatLimit(apiImport, locale) };
 }
 
-/** Whether `err` is `limitRequestBodies` refusing a body over the pages' limit. */
-export function isOverPageLimit(err: unknown): boolean {
-	return isHttpError(err, 413);
-}
-
 /**
  * The upload form's answer to a file over the pages' limit: the limit, and where larger files
  * go instead. Nothing of the form could be read, so no values come back.
@@ -62,6 +63,20 @@ export function uploadTooLarge(locale: Locale, formId: string): ActionFailure<Fo
 	return fail(413, {
 		message: m.import_rejected({ count: 1 }, { locale }),
 		issues: [{ path: ['file'], message }],
+		values: {},
+		lists: {},
+		formId
+	});
+}
+
+/**
+ * The upload form's answer to a body that is not the form it sends (cut off, or more or longer
+ * fields than it has): nothing of it is trusted, so no values come back.
+ */
+export function uploadUnreadable(locale: Locale, formId: string): ActionFailure<FormFailure> {
+	return fail(400, {
+		message: m.error_upload_unreadable({}, { locale }),
+		issues: [],
 		values: {},
 		lists: {},
 		formId

@@ -1,12 +1,15 @@
 import type { Actions, PageServerLoad } from './$types';
 import { importFields } from '$lib/domain/companies/headers';
-import { isOverPageLimit, uploadLimits, uploadTooLarge } from '$lib/server/body-limits';
-import { runAction, runLoad } from '$lib/server/http';
+import { pageLimit, uploadLimits, uploadTooLarge, uploadUnreadable } from '$lib/server/body-limits';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
+import { FormUnreadable, spoolForm, type SpooledForm } from '$lib/server/import/upload';
+import { BodyTooLarge } from '$lib/server/read-body';
 import {
 	importCompanyFile,
 	getCompanyPage,
 	decideReviewRow,
-	withUploadProgress
+	withUploadProgress,
+	type ImportKind
 } from '$lib/server/services/companies';
 import { strategyRegion } from '$lib/server/services/strategy';
 
@@ -24,53 +27,60 @@ export const load: PageServerLoad = async ({ locals, url }) =>
 
 export const actions: Actions = {
 	upload: async ({ request, locals }) => {
-		let form: FormData;
+		const { locale } = locals.ctx;
+		// The file goes to a temporary file as it arrives, as the API's import does.
+		let upload: SpooledForm;
 		try {
-			form = await request.formData();
+			upload = await spoolForm(request, 'file', { maxBytes: pageLimit() });
 		} catch (err) {
 			// Over the pages' limit: reading stopped there, so say so on the form.
-			if (isOverPageLimit(err)) return uploadTooLarge(locals.ctx.locale, 'upload');
+			if (err instanceof BodyTooLarge) return uploadTooLarge(locale, 'upload');
+			if (err instanceof FormUnreadable) return uploadUnreadable(locale, 'upload');
 			throw err;
 		}
-		const file = form.get('file');
-		const mapping = Object.fromEntries(
-			importFields
-				.map((field) => [field, String(form.get(`mapping.${field}`) ?? '').trim()])
-				.filter(([, header]) => header)
-		);
-		const result = await runAction(
-			form,
-			async () =>
-				withUploadProgress(locals.ctx, String(form.get('progress') ?? ''), async (onProgress) =>
-					importCompanyFile(
-						locals.ctx,
-						file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
-						{
-							kind: String(form.get('kind') ?? '') as 'members',
-							cluster: String(form.get('cluster') ?? '') || undefined,
-							year: Number(form.get('year')) || undefined,
-							filename: file instanceof File && file.name ? file.name : 'upload.csv',
-							mapping
-						},
-						onProgress
-					)
-				),
-			'upload'
-		);
-		return 'importId' in result ? { saved: 'upload', summary: result } : result;
+		try {
+			const { fields: form, file } = upload;
+			const fields = formObject(form, ['kind', 'cluster', 'year', 'progress']);
+			const chosen = formObject(
+				form,
+				importFields.map((field) => `mapping.${field}` as const)
+			);
+			const mapping = Object.fromEntries(
+				importFields
+					.map((field) => [field, chosen[`mapping.${field}`].trim()])
+					.filter(([, header]) => header)
+			);
+			const result = await tryAction(
+				form,
+				async () =>
+					withUploadProgress(locals.ctx, fields.progress, async (onProgress) =>
+						importCompanyFile(
+							locals.ctx,
+							file ? file.source : new Uint8Array(),
+							{
+								kind: fields.kind as ImportKind,
+								cluster: fields.cluster || undefined,
+								year: Number(fields.year) || undefined,
+								filename: file?.name || 'upload.csv',
+								mapping
+							},
+							onProgress
+						)
+					),
+				'upload'
+			);
+			return result.ok ? { saved: 'upload', summary: result.value } : result.failure;
+		} finally {
+			upload.dispose();
+		}
 	},
 	review: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() =>
-				decideReviewRow(locals.ctx, {
-					id: form.get('id'),
-					decision: form.get('decision'),
-					cvr: String(form.get('cvr') ?? '')
-				}),
+			() => decideReviewRow(locals.ctx, formObject(form, ['id', 'decision', 'cvr'])),
 			'review'
 		);
-		return result ?? { saved: 'review' };
+		return result.ok ? { saved: 'review' } : result.failure;
 	}
 };
