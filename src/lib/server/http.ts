@@ -90,28 +90,68 @@ export function formValues(
 }
 
 /**
+ * A form's text fields as a plain object, for a service to validate. With `keys`, each `name` is
+ * the field's first value ('' when it was not sent) and each `name[]` is all its values (a
+ * checkbox group); without, every text field is there with its first value. Files are left out:
+ * an action hands them on by themselves.
+ */
+export function formObject(form: FormData): Record<string, string>;
+export function formObject<const K extends string>(
+	form: FormData,
+	keys: readonly K[]
+): FormObject<K>;
+export function formObject(
+	form: FormData,
+	keys?: readonly string[]
+): Record<string, string | string[]> {
+	const texts = (name: string) =>
+		form.getAll(name).filter((value): value is string => typeof value === 'string');
+	if (!keys) {
+		const sent = [...new Set(form.keys())].filter((name) => texts(name).length > 0);
+		return Object.fromEntries(sent.map((name) => [name, texts(name)[0] ?? '']));
+	}
+	return Object.fromEntries(
+		keys.map((key) =>
+			key.endsWith('[]') ? [key.slice(0, -2), texts(key.slice(0, -2))] : [key, texts(key)[0] ?? '']
+		)
+	);
+}
+
+/** What `formObject(form, keys)` holds: a string per `name`, a list per `name[]`. */
+export type FormObject<K extends string> = {
+	[P in K as P extends `${infer Name}[]` ? Name : P]: P extends `${string}[]` ? string[] : string;
+};
+
+/** A form action's service call, told apart by `ok`: what it returned, or the `fail()` to return. */
+export type ActionResult<T> =
+	{ ok: true; value: T } | { ok: false; failure: ActionFailure<FormFailure> };
+
+/**
  * Runs a form action's service call; domain errors become `fail()` with the user's values and
  * field messages, anything else is rethrown for `handleError`.
+ *
+ * @example
+ * const result = await tryAction(form, () => addGoal(ctx, id, formObject(form)), 'goal');
+ * return result.ok ? { saved: 'goal' } : result.failure;
  */
-export async function runAction<T>(
+export async function tryAction<T>(
 	form: FormData,
 	call: () => Promise<T>,
 	formId?: string
-): Promise<T | ActionFailure<FormFailure>> {
+): Promise<ActionResult<T>> {
 	try {
-		return await call();
+		return { ok: true, value: await call() };
 	} catch (caught) {
 		const err = domainErrorOf(caught);
-		if (err) {
-			return fail(statusOf(err), {
-				message: err.message,
-				issues: err instanceof ValidationError ? err.issues : [],
-				values: formValues(form),
-				lists: formLists(form),
-				...(formId ? { formId } : {})
-			});
-		}
-		throw caught;
+		if (!err) throw caught;
+		const failure = fail(statusOf(err), {
+			message: err.message,
+			issues: err instanceof ValidationError ? err.issues : [],
+			values: formValues(form),
+			lists: formLists(form),
+			...(formId ? { formId } : {})
+		});
+		return { ok: false, failure };
 	}
 }
 

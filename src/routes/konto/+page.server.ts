@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction } from '$lib/server/http';
+import { formObject, tryAction } from '$lib/server/http';
 import { changeOwnPassword } from '$lib/server/services/users';
 
 export const load: PageServerLoad = ({ locals }) => ({
@@ -9,17 +9,13 @@ export const load: PageServerLoad = ({ locals }) => ({
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () =>
+		const result = await tryAction(form, () =>
 			changeOwnPassword(
 				locals.ctx,
-				{
-					current: String(form.get('current') ?? ''),
-					password: String(form.get('password') ?? ''),
-					confirm: String(form.get('confirm') ?? '')
-				},
+				formObject(form, ['current', 'password', 'confirm']),
 				locals.sessionId ?? ''
 			)
 		);
-		return result ?? { changed: true };
+		return result.ok ? { changed: true } : result.failure;
 	}
 };

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { setLocaleCookie } from '$lib/server/auth/locale-cookie';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { runAction } from '$lib/server/http';
+import { formObject, tryAction } from '$lib/server/http';
 import { safeRedirectTarget } from '$lib/server/redirects';
 import { signIn } from '$lib/server/services/users';
 
@@ -14,20 +14,18 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
-		const result = await runAction(form, () =>
+		const result = await tryAction(form, () =>
 			signIn(
 				event.locals.ctx.db,
-				{ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') },
+				formObject(form, ['email', 'password']),
 				event.getClientAddress(),
 				event.locals.locale
 			)
 		);
-		if (!('token' in result)) return result;
-		setSessionCookie(event, result.token, result.expiresAt);
-		setLocaleCookie(event.cookies, result.user.locale);
-		redirect(
-			303,
-			result.user.mustChangePassword ? '/konto' : safeRedirectTarget(form.get('redirectTo'))
-		);
+		if (!result.ok) return result.failure;
+		const { token, expiresAt, user } = result.value;
+		setSessionCookie(event, token, expiresAt);
+		setLocaleCookie(event.cookies, user.locale);
+		redirect(303, user.mustChangePassword ? '/konto' : safeRedirectTarget(form.get('redirectTo')));
 	}
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	getStrategyPage,
 	removeEffort,
@@ -25,107 +25,88 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 const region = (url: URL) => url.searchParams.get('region') ?? '';
 
 export const actions: Actions = {
 	vision: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() =>
-				saveVision(locals.ctx, region(url), {
-					baseVersion: text(form, 'baseVersion'),
-					vision: text(form, 'vision')
-				}),
+			() => saveVision(locals.ctx, region(url), formObject(form, ['baseVersion', 'vision'])),
 			'vision'
 		);
-		return 'version' in result ? { saved: 'vision' } : result;
+		return result.ok ? { saved: 'vision' } : result.failure;
 	},
 	effort: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const original = text(form, 'original');
-		const result = await runAction(
+		const {
+			'title.da': da,
+			'title.en': en,
+			...effort
+		} = formObject(form, [
+			'baseVersion',
+			'original',
+			'title.da',
+			'title.en',
+			'description',
+			'areas[]',
+			'activityCategories[]',
+			'keywords'
+		]);
+		const formId = `effort-${effort.original || 'new'}`;
+		const result = await tryAction(
 			form,
-			() =>
-				saveEffort(locals.ctx, region(url), {
-					baseVersion: text(form, 'baseVersion'),
-					original,
-					title: { da: text(form, 'title.da'), en: text(form, 'title.en') },
-					description: text(form, 'description'),
-					areas: form.getAll('areas').map(String),
-					activityCategories: form.getAll('activityCategories').map(String),
-					keywords: text(form, 'keywords')
-				}),
-			`effort-${original || 'new'}`
+			() => saveEffort(locals.ctx, region(url), { ...effort, title: { da, en } }),
+			formId
 		);
-		return 'version' in result ? { saved: `effort-${original || 'new'}` } : result;
+		return result.ok ? { saved: formId } : result.failure;
 	},
 	removeEffort: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const code = text(form, 'code');
-		const result = await runAction(
+		const input = formObject(form, ['baseVersion', 'code']);
+		const result = await tryAction(
 			form,
-			() => removeEffort(locals.ctx, region(url), { baseVersion: text(form, 'baseVersion'), code }),
-			`effort-${code}`
+			() => removeEffort(locals.ctx, region(url), input),
+			`effort-${input.code}`
 		);
-		return 'version' in result ? { saved: 'removed' } : result;
+		return result.ok ? { saved: 'removed' } : result.failure;
 	},
 	hub: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() =>
-				saveHub(locals.ctx, region(url), {
-					baseVersion: text(form, 'baseVersion'),
-					actor: text(form, 'actor'),
-					keywords: text(form, 'keywords')
-				}),
+				saveHub(locals.ctx, region(url), formObject(form, ['baseVersion', 'actor', 'keywords'])),
 			'hub'
 		);
-		return 'version' in result ? { saved: 'hub' } : result;
+		return result.ok ? { saved: 'hub' } : result.failure;
 	},
 	removeHub: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() =>
-				removeHub(locals.ctx, region(url), {
-					baseVersion: text(form, 'baseVersion'),
-					actor: text(form, 'actor')
-				}),
+			() => removeHub(locals.ctx, region(url), formObject(form, ['baseVersion', 'actor'])),
 			'hub'
 		);
-		return 'version' in result ? { saved: 'hub' } : result;
+		return result.ok ? { saved: 'hub' } : result.failure;
 	},
 	weights: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const { baseVersion, ...weights } = formObject(form);
+		const result = await tryAction(
 			form,
-			() =>
-				saveWeights(
-					locals.ctx,
-					region(url),
-					Object.fromEntries([...form].map(([k, v]) => [k, String(v)])) as Record<
-						string,
-						string
-					> & { baseVersion: string }
-				),
+			() => saveWeights(locals.ctx, region(url), { ...weights, baseVersion }),
 			'weights'
 		);
-		return 'version' in result ? { saved: 'weights' } : result;
+		return result.ok ? { saved: 'weights' } : result.failure;
 	},
 	restore: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() =>
-				restoreVersion(locals.ctx, region(url), {
-					baseVersion: text(form, 'baseVersion'),
-					version: text(form, 'version')
-				}),
+			() => restoreVersion(locals.ctx, region(url), formObject(form, ['baseVersion', 'version'])),
 			'restore'
 		);
-		return 'version' in result ? { saved: 'restored' } : result;
+		return result.ok ? { saved: 'restored' } : result.failure;
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import { importSurvey, createRound, getSurveyOverview } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -10,31 +10,27 @@ export const load: PageServerLoad = async ({ locals }) => ({
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() =>
-				createRound(locals.ctx, {
-					regionCode: String(form.get('regionCode') ?? ''),
-					year: String(form.get('year') ?? ''),
-					title: String(form.get('title') ?? ''),
-					sinceYear: String(form.get('sinceYear') ?? ''),
-					closesOn: String(form.get('closesOn') ?? ''),
-					clusters: form.getAll('clusters').map(String)
-				}),
+				createRound(
+					locals.ctx,
+					formObject(form, ['regionCode', 'year', 'title', 'sinceYear', 'closesOn', 'clusters[]'])
+				),
 			'create'
 		);
-		if (!('id' in result)) return result;
-		redirect(303, `/undersoegelse/${result.id}`);
+		if (!result.ok) return result.failure;
+		redirect(303, `/undersoegelse/${result.value.id}`);
 	},
 	import: async ({ request, locals }) => {
 		const form = await request.formData();
 		const file = form.get('file');
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			async () => importSurvey(locals.ctx, file instanceof File ? await file.text() : ''),
 			'import'
 		);
-		if (!('roundId' in result)) return result;
-		redirect(303, `/undersoegelse/${result.roundId}`);
+		if (!result.ok) return result.failure;
+		redirect(303, `/undersoegelse/${result.value.roundId}`);
 	}
 };

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '$lib/domain/errors';
 
-/** The shape form actions fail with (see `server/http.ts` → `runAction`). */
+/** The shape form actions fail with (see `server/http.ts` → `tryAction`). */
 export interface FormFailureData {
 	message?: string;
 	issues?: FieldIssue[];
@@ -24,7 +24,7 @@ export function fieldId(name: string, scope?: string): string {
 	return `field-${scope ? `${scope}-` : ''}${name.replace(/[^\w-]/g, '-')}`;
 }
 
-/** The failure of one form on a page with several (see `runAction(…, formId)`). */
+/** The failure of one form on a page with several (see `tryAction(…, formId)`). */
 export function failureFor(form: unknown, formId: string): FormFailureData | null {
 	if (typeof form !== 'object' || form === null || !('message' in form)) return null;
 	const failure = form as FormFailureData & { formId?: string };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/services/users';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -9,24 +9,27 @@ export const load: PageServerLoad = async ({ locals }) => ({
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const form = await request.formData();
-		const owner = String(form.get('userEmail') ?? '').trim();
-		const days = String(form.get('expiresInDays') ?? '').trim();
-		const result = await runAction(form, () =>
+		const { name, userEmail, expiresInDays } = formObject(form, [
+			'name',
+			'userEmail',
+			'expiresInDays'
+		]);
+		const result = await tryAction(form, () =>
 			createApiToken(locals.ctx, {
-				name: String(form.get('name') ?? ''),
-				userEmail: owner === '' ? undefined : owner,
-				expiresInDays: days === '' ? undefined : days
+				name,
+				userEmail: userEmail.trim() || undefined,
+				expiresInDays: expiresInDays.trim() || undefined
 			})
 		);
-		return 'token' in result
-			? { created: { token: result.token, name: result.view.name } }
-			: result;
+		return result.ok
+			? { created: { token: result.value.token, name: result.value.view.name } }
+			: result.failure;
 	},
 	revoke: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () =>
-			revokeApiToken(locals.ctx, String(form.get('id') ?? ''))
+		const result = await tryAction(form, () =>
+			revokeApiToken(locals.ctx, formObject(form, ['id']).id)
 		);
-		return result ?? { revoked: true };
+		return result.ok ? { revoked: true } : result.failure;
 	}
 };

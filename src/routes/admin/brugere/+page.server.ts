@@ -1,54 +1,53 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	createUser,
 	inviteUser,
 	listUsers,
 	resetPassword,
-	updateUserByAdmin
+	updateUserByAdmin,
+	type InviteUserInput,
+	type UpdateUserInput
 } from '$lib/server/services/users';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	users: await runLoad(() => listUsers(locals.ctx))
 });
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
-
 export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const input = {
-			email: text(form, 'email'),
-			name: text(form, 'name'),
-			role: text(form, 'role') as 'viewer'
-		};
+		// The role is typed as the schema's roles; the service checks what was sent.
+		const input = formObject(form, ['email', 'name', 'role']) as InviteUserInput;
 		if (form.get('mode') === 'password') {
-			const result = await runAction(form, () => createUser(locals.ctx, input));
-			if (!('user' in result)) return result;
-			return { created: { email: result.user.email, oneTimePassword: result.oneTimePassword } };
+			const result = await tryAction(form, () => createUser(locals.ctx, input));
+			if (!result.ok) return result.failure;
+			const { user, oneTimePassword } = result.value;
+			return { created: { email: user.email, oneTimePassword } };
 		}
-		const result = await runAction(form, () => inviteUser(locals.ctx, input));
-		if (!('user' in result)) return result;
-		return {
-			created: { email: result.user.email, invitationUrl: `${url.origin}${result.invitationPath}` }
-		};
+		const result = await tryAction(form, () => inviteUser(locals.ctx, input));
+		if (!result.ok) return result.failure;
+		const { user, invitationPath } = result.value;
+		return { created: { email: user.email, invitationUrl: `${url.origin}${invitationPath}` } };
 	},
 	update: async ({ request, locals }) => {
 		const form = await request.formData();
-		const disabled = form.get('disabled');
-		const result = await runAction(form, () =>
-			updateUserByAdmin(locals.ctx, text(form, 'id'), {
-				role: form.has('role') ? (text(form, 'role') as 'viewer') : undefined,
-				disabled: disabled === null ? undefined : disabled === 'true'
+		const { id, role, disabled } = formObject(form, ['id', 'role', 'disabled']);
+		const result = await tryAction(form, () =>
+			updateUserByAdmin(locals.ctx, id, {
+				role: form.has('role') ? (role as UpdateUserInput['role']) : undefined,
+				disabled: form.has('disabled') ? disabled === 'true' : undefined
 			})
 		);
-		return 'email' in result ? { updated: result.email } : result;
+		return result.ok ? { updated: result.value.email } : result.failure;
 	},
 	reset: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () => resetPassword(locals.ctx, text(form, 'id')));
-		return 'user' in result
-			? { reset: { email: result.user.email, oneTimePassword: result.oneTimePassword } }
-			: result;
+		const result = await tryAction(form, () =>
+			resetPassword(locals.ctx, formObject(form, ['id']).id)
+		);
+		if (!result.ok) return result.failure;
+		const { user, oneTimePassword } = result.value;
+		return { reset: { email: user.email, oneTimePassword } };
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	removeDocument,
 	uploadDocument,
@@ -19,63 +19,59 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 	detail: await runLoad(() => getAgreement(locals.ctx, Number(params.id)))
 });
 
-const fields = (form: FormData) =>
-	Object.fromEntries(
-		[...form].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)])
-	);
 const num = (form: FormData, name: string) => Number(form.get(name) ?? '');
 
 export const actions: Actions = {
 	goal: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => addGoal(locals.ctx, Number(params.id), fields(form)),
+			() => addGoal(locals.ctx, Number(params.id), formObject(form)),
 			'goal'
 		);
-		return 'id' in result ? { saved: 'goal' } : result;
+		return result.ok ? { saved: 'goal' } : result.failure;
 	},
 	removeGoal: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => removeGoal(locals.ctx, Number(params.id), num(form, 'goalId')),
 			'goal'
 		);
-		return result ?? { saved: 'goal-removed' };
+		return result.ok ? { saved: 'goal-removed' } : result.failure;
 	},
 	kpi: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const goalId = num(form, 'goalId');
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => addKpi(locals.ctx, Number(params.id), goalId, fields(form)),
+			() => addKpi(locals.ctx, Number(params.id), goalId, formObject(form)),
 			`kpi-${goalId}`
 		);
-		return 'id' in result ? { saved: `kpi-${goalId}` } : result;
+		return result.ok ? { saved: `kpi-${goalId}` } : result.failure;
 	},
 	removeKpi: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => removeKpi(locals.ctx, Number(params.id), num(form, 'kpiId')),
 			'goal'
 		);
-		return result ?? { saved: 'kpi-removed' };
+		return result.ok ? { saved: 'kpi-removed' } : result.failure;
 	},
 	measure: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const kpiId = num(form, 'kpiId');
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => recordMeasurement(locals.ctx, kpiId, fields(form), Number(params.id)),
+			() => recordMeasurement(locals.ctx, kpiId, formObject(form), Number(params.id)),
 			`measure-${kpiId}`
 		);
-		return 'id' in result ? { saved: `measure-${kpiId}` } : result;
+		return result.ok ? { saved: `measure-${kpiId}` } : result.failure;
 	},
 	removeMeasurement: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() =>
 				removeMeasurement(
@@ -86,12 +82,12 @@ export const actions: Actions = {
 				),
 			'goal'
 		);
-		return result ?? { saved: 'measurement-removed' };
+		return result.ok ? { saved: 'measurement-removed' } : result.failure;
 	},
 	upload: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const file = form.get('file');
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			async () =>
 				uploadDocument(locals.ctx, Number(params.id), {
@@ -100,34 +96,34 @@ export const actions: Actions = {
 				}),
 			'upload'
 		);
-		return 'id' in result ? { saved: 'upload' } : result;
+		return result.ok ? { saved: 'upload' } : result.failure;
 	},
 	removeDocument: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => removeDocument(locals.ctx, Number(params.id), num(form, 'documentId')),
 			'upload'
 		);
-		return result ?? { saved: 'document-removed' };
+		return result.ok ? { saved: 'document-removed' } : result.failure;
 	},
 	review: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => saveReview(locals.ctx, Number(params.id), fields(form)),
+			() => saveReview(locals.ctx, Number(params.id), formObject(form)),
 			'review'
 		);
-		return 'id' in result ? { saved: 'review' } : result;
+		return result.ok ? { saved: 'review' } : result.failure;
 	},
 	delete: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => removeAgreement(locals.ctx, Number(params.id)),
 			'delete'
 		);
-		if (result === undefined) redirect(303, '/aftaler');
-		return result;
+		if (result.ok) redirect(303, '/aftaler');
+		return result.failure;
 	}
 };

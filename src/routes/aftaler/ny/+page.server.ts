@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import {
 	agreementDraftFromDecision,
 	agreementInputFromForm,
@@ -27,7 +27,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		const form = await request.formData();
 		const decision = Number(form.get('decisionId') ?? '');
-		const result = await runAction(form, async () =>
+		const result = await tryAction(form, async () =>
 			createAgreement(
 				locals.ctx,
 				await strategyRegion(locals.ctx, url.searchParams.get('region')),
@@ -35,7 +35,7 @@ export const actions: Actions = {
 				{ decisionId: Number.isInteger(decision) && decision > 0 ? decision : null }
 			)
 		);
-		if ('id' in result) redirect(303, `/aftaler/${result.id}`);
-		return result;
+		if (result.ok) redirect(303, `/aftaler/${result.value.id}`);
+		return result.failure;
 	}
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import { getFollowUp, sendDueReminders } from '$lib/server/services/agreements';
 import { strategyRegion } from '$lib/server/services/strategy';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) =>
 export const actions: Actions = {
 	remind: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () => sendDueReminders(locals.ctx, url.origin));
-		return 'sent' in result ? { reminded: result } : result;
+		const result = await tryAction(form, () => sendDueReminders(locals.ctx, url.origin));
+		return result.ok ? { reminded: result.value } : result.failure;
 	}
 };

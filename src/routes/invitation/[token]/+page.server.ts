@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import { acceptInvitation, findInvitation } from '$lib/server/services/users';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -10,17 +10,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	default: async ({ request, params, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () =>
+		const result = await tryAction(form, () =>
 			acceptInvitation(
 				locals.ctx.db,
 				params.token,
-				{
-					password: String(form.get('password') ?? ''),
-					confirm: String(form.get('confirm') ?? '')
-				},
+				formObject(form, ['password', 'confirm']),
 				locals.locale
 			)
 		);
-		return 'email' in result ? { done: true } : result;
+		return result.ok ? { done: true } : result.failure;
 	}
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	getClusterProfile,
 	addOffice,
@@ -17,94 +17,80 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 	profile: await runLoad(() => getClusterProfile(locals.ctx, params.slug))
 });
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+const id = (form: FormData) => Number(formObject(form, ['id']).id);
 
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() =>
-				updateCluster(
-					locals.ctx,
-					params.slug,
-					Object.fromEntries([...form].map(([k, v]) => [k, String(v)]))
-				),
+			() => updateCluster(locals.ctx, params.slug, formObject(form)),
 			'facts'
 		);
-		return 'slug' in result ? { saved: 'facts' } : result;
+		return result.ok ? { saved: 'facts' } : result.failure;
 	},
 	saveFigure: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => saveFigure(locals.ctx, params.slug, figureInputFromForm(form)),
 			'figure'
 		);
-		return 'metric' in result ? { saved: 'figure' } : result;
+		return result.ok ? { saved: 'figure' } : result.failure;
 	},
 	deleteFigure: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => deleteFigure(locals.ctx, params.slug, Number(text(form, 'id'))),
+			() => deleteFigure(locals.ctx, params.slug, id(form)),
 			'figures'
 		);
-		return result ?? { saved: 'figureDeleted' };
+		return result.ok ? { saved: 'figureDeleted' } : result.failure;
 	},
 	addOffice: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const office = formObject(form, ['label', 'municipalityCode', 'isHq', 'fromYear']);
+		const result = await tryAction(
 			form,
-			() =>
-				addOffice(locals.ctx, params.slug, {
-					label: text(form, 'label'),
-					municipalityCode: text(form, 'municipalityCode'),
-					isHq: form.get('isHq') === 'on',
-					fromYear: text(form, 'fromYear')
-				}),
+			() => addOffice(locals.ctx, params.slug, { ...office, isHq: office.isHq === 'on' }),
 			'office'
 		);
-		return 'label' in result ? { saved: 'office' } : result;
+		return result.ok ? { saved: 'office' } : result.failure;
 	},
 	removeOffice: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => removeOffice(locals.ctx, params.slug, Number(text(form, 'id'))),
+			() => removeOffice(locals.ctx, params.slug, id(form)),
 			'office'
 		);
-		return result ?? { saved: 'officeRemoved' };
+		return result.ok ? { saved: 'officeRemoved' } : result.failure;
 	},
 	activities: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => setActivities(locals.ctx, params.slug, { codes: form.getAll('codes').map(String) }),
+			() => setActivities(locals.ctx, params.slug, formObject(form, ['codes[]'])),
 			'activities'
 		);
-		return Array.isArray(result) ? { saved: 'activities' } : result;
+		return result.ok ? { saved: 'activities' } : result.failure;
 	},
 	stage: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() =>
-				setStageOverride(locals.ctx, params.slug, {
-					stage: text(form, 'stage'),
-					reason: text(form, 'reason')
-				}),
+			() => setStageOverride(locals.ctx, params.slug, formObject(form, ['stage', 'reason'])),
 			'stage'
 		);
-		return result ?? { saved: 'stage' };
+		return result.ok ? { saved: 'stage' } : result.failure;
 	},
 	clearStage: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => clearStageOverride(locals.ctx, params.slug),
 			'stage'
 		);
-		return result ?? { saved: 'stageCleared' };
+		return result.ok ? { saved: 'stageCleared' } : result.failure;
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	agendaOnField,
 	meetingInputFromForm,
@@ -22,12 +22,12 @@ export const load: PageServerLoad = async ({ locals }) =>
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () =>
+		const result = await tryAction(form, () =>
 			agendaOnField(locals.ctx, () =>
-				createMeeting(locals.ctx, String(form.get('region') ?? ''), meetingInputFromForm(form))
+				createMeeting(locals.ctx, formObject(form, ['region']).region, meetingInputFromForm(form))
 			)
 		);
-		if ('id' in result) redirect(303, `/praesentationer/${result.id}`);
-		return result;
+		if (result.ok) redirect(303, `/praesentationer/${result.value.id}`);
+		return result.failure;
 	}
 };

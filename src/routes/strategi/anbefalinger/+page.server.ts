@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import { decideRecommendation, getRecommendations } from '$lib/server/services/collaboration';
 import { strategyRegion } from '$lib/server/services/strategy';
 
@@ -12,19 +12,23 @@ export const load: PageServerLoad = async ({ locals, url }) => ({
 export const actions: Actions = {
 	decide: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const cluster = String(form.get('cluster') ?? '');
-		const result = await runAction(
+		const decision = formObject(form, [
+			'cluster',
+			'decision',
+			'chosenModel',
+			'note',
+			'checklistMet[]'
+		]);
+		const formId = `decide-${decision.cluster}`;
+		const result = await tryAction(
 			form,
 			() =>
 				decideRecommendation(locals.ctx, url.searchParams.get('region') ?? '', {
-					cluster,
-					decision: String(form.get('decision') ?? ''),
-					chosenModel: String(form.get('chosenModel') ?? '') || undefined,
-					note: String(form.get('note') ?? ''),
-					checklistMet: form.getAll('checklistMet').map(String)
+					...decision,
+					chosenModel: decision.chosenModel || undefined
 				}),
-			`decide-${cluster}`
+			formId
 		);
-		return 'id' in result ? { saved: `decide-${cluster}` } : result;
+		return result.ok ? { saved: formId } : result.failure;
 	}
 };

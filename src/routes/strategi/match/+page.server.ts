@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import { clearFitOverride, getFitPage, setFitOverride } from '$lib/server/services/fit';
 import { saveWeights, strategyRegion } from '$lib/server/services/strategy';
 
@@ -13,43 +13,35 @@ export const load: PageServerLoad = async ({ locals, url }) => ({
 	)
 });
 
-const fields = (form: FormData) => Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
 const region = (url: URL) => url.searchParams.get('region') ?? '';
 
 export const actions: Actions = {
 	override: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => setFitOverride(locals.ctx, region(url), fields(form)),
+			() => setFitOverride(locals.ctx, region(url), formObject(form)),
 			'override'
 		);
-		return result ?? { saved: 'override' };
+		return result.ok ? { saved: 'override' } : result.failure;
 	},
 	clearOverride: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() =>
-				clearFitOverride(locals.ctx, region(url), {
-					cluster: String(form.get('cluster') ?? ''),
-					effort: String(form.get('effort') ?? '')
-				}),
+			() => clearFitOverride(locals.ctx, region(url), formObject(form, ['cluster', 'effort'])),
 			'override'
 		);
-		return result ?? { saved: 'cleared' };
+		return result.ok ? { saved: 'cleared' } : result.failure;
 	},
 	weights: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const { baseVersion = '', ...weights } = formObject(form);
+		const result = await tryAction(
 			form,
-			() =>
-				saveWeights(locals.ctx, region(url), {
-					...fields(form),
-					baseVersion: String(form.get('baseVersion') ?? '')
-				}),
+			() => saveWeights(locals.ctx, region(url), { ...weights, baseVersion }),
 			'weights'
 		);
-		return 'version' in result ? { saved: 'weights' } : result;
+		return result.ok ? { saved: 'weights' } : result.failure;
 	}
 };

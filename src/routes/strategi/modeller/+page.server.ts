@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import { createModel, getCatalogue, modelFieldsFromForm } from '$lib/server/services/collaboration';
 import { strategyRegion } from '$lib/server/services/strategy';
 
@@ -12,12 +12,12 @@ export const load: PageServerLoad = async ({ locals }) => ({
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => createModel(locals.ctx, modelFieldsFromForm(form)),
 			'create'
 		);
-		if ('code' in result) redirect(303, `/strategi/modeller/${result.code}`);
-		return result;
+		if (result.ok) redirect(303, `/strategi/modeller/${result.value.code}`);
+		return result.failure;
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import { getRespondentForm, reopenOwnResponse } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -9,8 +9,8 @@ export const load: PageServerLoad = async ({ locals }) => ({
 
 export const actions: Actions = {
 	reopen: async ({ request, locals, url }) => {
-		const result = await runAction(await request.formData(), () => reopenOwnResponse(locals.ctx));
-		if (result) return result;
+		const result = await tryAction(await request.formData(), () => reopenOwnResponse(locals.ctx));
+		if (!result.ok) return result.failure;
 		redirect(303, url.pathname);
 	}
 };

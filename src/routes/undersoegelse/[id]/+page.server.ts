@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	getRoundStatus,
 	reopenResponseByAnalyst,
@@ -13,63 +13,63 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 	status: await runLoad(() => getRoundStatus(locals.ctx, Number(params.id)))
 });
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
-
 export const actions: Actions = {
 	send: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const { invitationId } = formObject(form, ['invitationId']);
+		const result = await tryAction(
 			form,
-			() => sendInvitation(locals.ctx, text(form, 'invitationId'), url.origin),
+			() => sendInvitation(locals.ctx, invitationId, url.origin),
 			'invitations'
 		);
-		return 'link' in result
-			? { sent: { ...result, invitationId: text(form, 'invitationId') } }
-			: result;
+		return result.ok ? { sent: { ...result.value, invitationId } } : result.failure;
 	},
 	revoke: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const { invitationId } = formObject(form, ['invitationId']);
+		const result = await tryAction(
 			form,
-			() => revokeInvitationLinks(locals.ctx, text(form, 'invitationId')),
+			() => revokeInvitationLinks(locals.ctx, invitationId),
 			'invitations'
 		);
-		return result ?? { saved: 'revoked' };
+		return result.ok ? { saved: 'revoked' } : result.failure;
 	},
 	recipient: async ({ request, locals }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const { invitationId, email } = formObject(form, ['invitationId', 'email']);
+		const result = await tryAction(
 			form,
-			() => setInvitationRecipient(locals.ctx, text(form, 'invitationId'), text(form, 'email')),
+			() => setInvitationRecipient(locals.ctx, invitationId, email),
 			'invitations'
 		);
-		return result ?? { saved: 'recipient' };
+		return result.ok ? { saved: 'recipient' } : result.failure;
 	},
 	reopenResponse: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const { clusterId } = formObject(form, ['clusterId']);
+		const result = await tryAction(
 			form,
-			() => reopenResponseByAnalyst(locals.ctx, Number(params.id), Number(text(form, 'clusterId'))),
+			() => reopenResponseByAnalyst(locals.ctx, Number(params.id), Number(clusterId)),
 			'invitations'
 		);
-		return result ?? { saved: 'reopened' };
+		return result.ok ? { saved: 'reopened' } : result.failure;
 	},
 	close: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => setRoundOpen(locals.ctx, Number(params.id), false),
 			'round'
 		);
-		return result ?? { saved: 'closed' };
+		return result.ok ? { saved: 'closed' } : result.failure;
 	},
 	open: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => setRoundOpen(locals.ctx, Number(params.id), true),
 			'round'
 		);
-		return result ?? { saved: 'opened' };
+		return result.ok ? { saved: 'opened' } : result.failure;
 	}
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import { listOutbox, markMessageHandled } from '$lib/server/services/mail';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -9,10 +9,9 @@ export const load: PageServerLoad = async ({ locals }) => ({
 export const actions: Actions = {
 	handled: async ({ request, locals }) => {
 		const form = await request.formData();
-		return (
-			(await runAction(form, () => markMessageHandled(locals.ctx, Number(form.get('id'))))) ?? {
-				saved: true
-			}
+		const result = await tryAction(form, () =>
+			markMessageHandled(locals.ctx, Number(form.get('id')))
 		);
+		return result.ok ? { saved: true } : result.failure;
 	}
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import {
 	agreementInputFromForm,
 	getAgreement,
@@ -14,10 +14,10 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () =>
+		const result = await tryAction(form, () =>
 			updateAgreement(locals.ctx, Number(params.id), agreementInputFromForm(form))
 		);
-		if ('version' in result) redirect(303, `/aftaler/${params.id}?gemt=1`);
-		return result;
+		if (result.ok) redirect(303, `/aftaler/${params.id}?gemt=1`);
+		return result.failure;
 	}
 };

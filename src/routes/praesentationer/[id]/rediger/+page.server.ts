@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import {
 	agendaOnField,
 	meetingEditFromForm,
@@ -14,12 +14,12 @@ export const load: PageServerLoad = async ({ locals, params }) =>
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () =>
+		const result = await tryAction(form, () =>
 			agendaOnField(locals.ctx, () =>
 				updateMeeting(locals.ctx, Number(params.id), meetingEditFromForm(form))
 			)
 		);
-		if ('version' in result) redirect(303, `/praesentationer/${params.id}`);
-		return result;
+		if (result.ok) redirect(303, `/praesentationer/${params.id}`);
+		return result.failure;
 	}
 };

@@ -1,6 +1,7 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { runLoad } from '$lib/server/http';
-import { recommendationsXlsx, strategyRegion } from '$lib/server/services/strategy';
+import { recommendationsXlsx } from '$lib/server/services/collaboration';
+import { strategyRegion } from '$lib/server/services/strategy';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const { region, body } = await runLoad(async () => {

@@ -1,6 +1,7 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { runLoad } from '$lib/server/http';
-import { fitXlsx, strategyRegion } from '$lib/server/services/strategy';
+import { fitXlsx } from '$lib/server/services/fit';
+import { strategyRegion } from '$lib/server/services/strategy';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const { region, body } = await runLoad(async () => {

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import { getModel, modelFieldsFromForm, saveModel } from '$lib/server/services/collaboration';
 import { strategyRegion } from '$lib/server/services/strategy';
 
@@ -11,11 +11,11 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() => saveModel(locals.ctx, params.code, modelFieldsFromForm(form)),
 			'model'
 		);
-		return 'code' in result ? { saved: 'model' } : result;
+		return result.ok ? { saved: 'model' } : result.failure;
 	}
 };

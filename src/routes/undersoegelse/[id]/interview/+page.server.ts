@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	addQuote,
 	createInterview,
@@ -13,67 +13,58 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 	page: await runLoad(() => getInterviewPage(locals.ctx, Number(params.id)))
 });
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+const id = (form: FormData) => Number(formObject(form, ['id']).id);
 
 export const actions: Actions = {
 	create: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
 			() =>
-				createInterview(locals.ctx, Number(params.id), {
-					subject: text(form, 'subject'),
-					heldOn: text(form, 'heldOn'),
-					participantRoles: text(form, 'participantRoles'),
-					notes: text(form, 'notes'),
-					tags: form.getAll('tags').map(String)
-				}),
+				createInterview(
+					locals.ctx,
+					Number(params.id),
+					formObject(form, ['subject', 'heldOn', 'participantRoles', 'notes', 'tags[]'])
+				),
 			'interview'
 		);
-		return 'id' in result ? { saved: 'interview' } : result;
+		return result.ok ? { saved: 'interview' } : result.failure;
 	},
 	remove: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		return (
-			(await runAction(
-				form,
-				() => removeInterview(locals.ctx, Number(params.id), Number(text(form, 'id'))),
-				'list'
-			)) ?? { saved: 'removed' }
+		const result = await tryAction(
+			form,
+			() => removeInterview(locals.ctx, Number(params.id), id(form)),
+			'list'
 		);
+		return result.ok ? { saved: 'removed' } : result.failure;
 	},
 	quote: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const quote = formObject(form, ['interviewId', 'text', 'cluster', 'questionKey']);
+		const result = await tryAction(
 			form,
-			() =>
-				addQuote(locals.ctx, Number(params.id), {
-					interviewId: text(form, 'interviewId'),
-					text: text(form, 'text'),
-					cluster: text(form, 'cluster'),
-					questionKey: text(form, 'questionKey')
-				}),
-			`quote-${text(form, 'interviewId')}`
+			() => addQuote(locals.ctx, Number(params.id), quote),
+			`quote-${quote.interviewId}`
 		);
-		return 'id' in result ? { saved: 'quote' } : result;
+		return result.ok ? { saved: 'quote' } : result.failure;
 	},
 	removeQuote: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		return (
-			(await runAction(
-				form,
-				() => removeQuote(locals.ctx, Number(params.id), Number(text(form, 'id'))),
-				'list'
-			)) ?? { saved: 'removed' }
+		const result = await tryAction(
+			form,
+			() => removeQuote(locals.ctx, Number(params.id), id(form)),
+			'list'
 		);
+		return result.ok ? { saved: 'removed' } : result.failure;
 	},
 	tags: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(
+		const result = await tryAction(
 			form,
-			() => setTags(locals.ctx, Number(params.id), text(form, 'tags')),
+			() => setTags(locals.ctx, Number(params.id), formObject(form, ['tags']).tags),
 			'tags'
 		);
-		return Array.isArray(result) ? { saved: 'tags' } : result;
+		return result.ok ? { saved: 'tags' } : result.failure;
 	}
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { runAction, runLoad } from '$lib/server/http';
+import { runLoad, tryAction } from '$lib/server/http';
 import { getRoundStatus, textsFromForm, updateQuestionnaire } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
@@ -9,9 +9,9 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const result = await runAction(form, () =>
+		const result = await tryAction(form, () =>
 			updateQuestionnaire(locals.ctx, Number(params.id), textsFromForm(form))
 		);
-		return 'version' in result ? { savedVersion: result.version } : result;
+		return result.ok ? { savedVersion: result.value.version } : result.failure;
 	}
 };
