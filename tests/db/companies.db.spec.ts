@@ -17,8 +17,8 @@ import {
 } from '../../src/lib/server/services/companies';
 import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
 import { seedReferenceData } from '../../src/lib/server/services/landscape';
-import { seedDemoData } from '../../src/lib/server/services/platform';
 import { getFindingsPage } from '../../src/lib/server/services/findings';
+import { completeAnswers, newResponses, newRound } from './factories';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();
@@ -201,10 +201,18 @@ describe('the spreadsheet', () => {
 
 describe('the findings beside the register', () => {
 	it('show the clusters’ reported sum next to the unique count from their lists', async () => {
-		const { surveyRoundId } = await seedDemoData(testDb().db);
-		const page = await getFindingsPage(testDb().ctx(), surveyRoundId);
-		expect(page.findings?.uniqueCompanies.sum).toBe(1740);
-		// The demo round asks since 2021; the 2024 list is outside it.
+		const round = await newRound(testDb(), {
+			year: 2023,
+			sinceYear: 2021,
+			clusters: ['energy-cluster-denmark', 'made']
+		});
+		const uniqueCompanies = { count: 420, sinceYear: 2021, estimate: true };
+		const answered = await newResponses(testDb(), round, 2, {
+			answers: completeAnswers({ uniqueCompanies })
+		});
+		const page = await getFindingsPage(testDb().ctx(), round.id);
+		expect(page.findings?.uniqueCompanies.sum).toBe(answered.length * uniqueCompanies.count);
+		// The round asks since 2021; the 2024 list is outside it.
 		expect(page.register).toEqual({ unique: 7, from: 2021, to: 2023 });
 	});
 });

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headlines } from '../../src/lib/domain/findings/findings';
-import { DEMO_SURVEY_FILE, seedDemoData } from '../../src/lib/server/services/platform';
+import { seedDemoData } from '../../src/lib/server/services/platform';
 import { getFindings, getFindingsPage } from '../../src/lib/server/services/findings';
 import { getClusterProfile, seedReferenceData } from '../../src/lib/server/services/landscape';
-import {
-	importSurvey,
-	importSurveyDocument,
-	validateSurveyDocument
-} from '../../src/lib/server/services/survey';
+import { completeAnswers, newResponses, newRound } from './factories';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();
@@ -84,17 +79,18 @@ describe('the demo round reproduces the source document’s findings slides', ()
 
 	it('counts partial responses apart and never in the answers', async () => {
 		const analyst = await testDb().userCtx('analyst');
-		const file = JSON.parse(readFileSync(DEMO_SURVEY_FILE, 'utf8')) as {
-			round: { title: string };
-			responses: { status: string }[];
-		};
-		file.round.title = 'Partial test';
-		const first = file.responses[0];
-		if (first) first.status = 'partial';
-		const { roundId } = await importSurvey(analyst, JSON.stringify(file));
-		const f = await getFindings(analyst, roundId);
-		expect(f).toMatchObject({ completed: 11, partial: 1 });
-		expect(f.members.total).toBe(375 - 80);
+		const round = await newRound(testDb(), { clusters: ['made', 'clean', 'odense-robotics'] });
+		const members = (total: number) => ({ total, over50: 0, under50: total, estimate: false });
+		const completed = await newResponses(testDb(), round, 2, {
+			answers: completeAnswers({ members: members(40) })
+		});
+		await newResponses(testDb(), round, 1, {
+			status: 'partial',
+			answers: completeAnswers({ members: members(1000) })
+		});
+		const f = await getFindings(analyst, round.id);
+		expect(f).toMatchObject({ invited: 3, completed: completed.length, partial: 1 });
+		expect(f.members.total).toBe(40 * completed.length);
 	});
 
 	it('has demo interviews whose quotes are pinned to questions and clusters', async () => {
@@ -116,28 +112,24 @@ describe('the demo round reproduces the source document’s findings slides', ()
 
 	it('compares with the previous round of the same region', async () => {
 		const analyst = await testDb().userCtx('analyst');
-		const file = JSON.parse(readFileSync(DEMO_SURVEY_FILE, 'utf8')) as {
-			round: { title: string; year: number };
-			responses: { answers: { members?: { total: number; over50: number } } }[];
-		};
-		file.round.title = 'Nordjylland 2024 (demodata)';
-		file.round.year = 2024;
-		const ecd = file.responses[0]?.answers.members;
-		if (ecd) {
-			ecd.total += 10;
-			ecd.over50 += 10;
-		}
-		const { roundId } = await importSurveyDocument(
-			analyst,
-			await validateSurveyDocument(analyst, file),
-			{ isDemo: true }
-		);
-		const page = await getFindingsPage(analyst, roundId);
-		expect(page.previous?.title).toBe('Nordjylland 2023 (demodata)');
+		const members = (total: number) => ({
+			total,
+			over50: 10,
+			under50: total - 10,
+			estimate: false
+		});
+		const earlier = await newRound(testDb(), { year: 2040, clusters: ['made', 'clean'] });
+		await newResponses(testDb(), earlier, 2, {
+			answers: completeAnswers({ members: members(30) })
+		});
+		const later = await newRound(testDb(), { year: 2041, clusters: ['made', 'clean'] });
+		await newResponses(testDb(), later, 2, { answers: completeAnswers({ members: members(35) }) });
+		const page = await getFindingsPage(analyst, later.id);
+		expect(page.previous?.title).toBe(earlier.title);
 		expect(page.previous?.rows.find((r) => r.label === 'Medlemmer i alt')).toEqual({
 			label: 'Medlemmer i alt',
-			current: 385,
-			previous: 375
+			current: 2 * 35,
+			previous: 2 * 30
 		});
 	});
 

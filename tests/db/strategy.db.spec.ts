@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import { listAudit } from '../../src/lib/server/db/queries/audit/audit-log';
-import { seedDemoData } from '../../src/lib/server/services/platform';
 import {
 	createModel,
 	getCatalogue,
@@ -16,15 +15,17 @@ import {
 	saveEffort,
 	saveHub,
 	saveVision,
-	saveWeights
+	saveWeights,
+	type StrategyVersionView
 } from '../../src/lib/server/services/strategy';
+import type { Ctx } from '../../src/lib/server/services/context';
+import { effortForm, newStrategy } from './factories';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();
 
 beforeAll(async () => {
 	await seedReferenceData(testDb().db);
-	await seedDemoData(testDb().db);
 });
 
 const effortInput = (baseVersion: number, extra: Record<string, unknown> = {}) => ({
@@ -66,22 +67,31 @@ describe('the example strategy', () => {
 });
 
 describe('editing the strategy', () => {
+	// A region of its own, so the versions counted are the ones made here.
+	const region = '1083';
+	let base: StrategyVersionView;
+
+	beforeAll(async () => {
+		base = await newStrategy(testDb(), region, [effortForm('Grøn energi'), effortForm('Robotter')]);
+	});
+
 	it('saves each change as a new version; the earlier one stays viewable and loses nothing', async () => {
 		const ctx = await testDb().userCtx('analyst');
-		const v2 = await saveEffort(ctx, '1081', effortInput(1));
-		expect(v2).toMatchObject({ version: 2, isExample: false });
-		const added = v2.efforts.at(-1);
+		const next = await saveEffort(ctx, region, effortInput(base.version));
+		expect(next).toMatchObject({ version: base.version + 1, isExample: false });
+		const added = next.efforts.at(-1);
 		expect(added).toMatchObject({
 			code: 'det-blaa-nordjylland',
 			keywords: ['maritim', 'havn', 'fiskeri'],
 			areas: ['Maritime erhverv og logistik (maritime industries and logistics)']
 		});
-		const v1 = await getStrategyPage(ctx, '1081', 1);
-		expect(v1.version?.efforts).toHaveLength(6);
-		expect(v1.latestVersion).toBe(2);
+		expect(next.efforts).toHaveLength(base.efforts.length + 1);
+		const earlier = await getStrategyPage(ctx, region, base.version);
+		expect(earlier.version?.efforts).toEqual(base.efforts);
+		expect(earlier.latestVersion).toBe(next.version);
 		const audit = await listAudit(testDb().db, {
 			entity: 'strategy',
-			entityId: '1081',
+			entityId: region,
 			limit: 5,
 			offset: 0
 		});
@@ -93,47 +103,54 @@ describe('editing the strategy', () => {
 
 	it('edits an effort in place by its code and removes it again', async () => {
 		const ctx = await testDb().userCtx('analyst');
-		const v3 = await saveEffort(
+		const latest = await latestOf(ctx);
+		const edited = await saveEffort(
 			ctx,
-			'1081',
-			effortInput(2, { original: 'det-blaa-nordjylland', keywords: 'maritim' })
+			region,
+			effortInput(latest.version, { original: 'det-blaa-nordjylland', keywords: 'maritim' })
 		);
-		expect(v3.efforts.find((e) => e.code === 'det-blaa-nordjylland')?.keywords).toEqual([
+		expect(edited.efforts.find((e) => e.code === 'det-blaa-nordjylland')?.keywords).toEqual([
 			'maritim'
 		]);
-		expect(v3.efforts).toHaveLength(7);
-		const v4 = await removeEffort(ctx, '1081', { baseVersion: 3, code: 'det-blaa-nordjylland' });
-		expect(v4.efforts).toHaveLength(6);
+		expect(edited.efforts).toHaveLength(latest.efforts.length);
+		const removed = await removeEffort(ctx, region, {
+			baseVersion: edited.version,
+			code: 'det-blaa-nordjylland'
+		});
+		expect(removed.version).toBe(edited.version + 1);
+		expect(removed.efforts).toEqual(base.efforts);
 	});
 
 	it('refuses a change made on an old version, and writes nothing', async () => {
 		const ctx = await testDb().userCtx('analyst');
-		await expect(saveVision(ctx, '1081', { baseVersion: 1, vision: 'Ny vision' })).rejects.toThrow(
-			ConflictError
-		);
-		expect((await getStrategyPage(ctx, '1081', null)).latestVersion).toBe(4);
+		const latest = await latestOf(ctx);
+		await expect(
+			saveVision(ctx, region, { baseVersion: base.version, vision: 'Ny vision' })
+		).rejects.toThrow(ConflictError);
+		expect((await getStrategyPage(ctx, region, null)).latestVersion).toBe(latest.version);
 	});
 
 	it('names the field of bad input in the user’s language and writes nothing', async () => {
 		const ctx = await testDb().userCtx('analyst', 'en');
+		const { version } = await latestOf(ctx);
 		const empty = await saveEffort(
 			ctx,
-			'1081',
-			effortInput(4, { title: { da: '', en: '' } })
+			region,
+			effortInput(version, { title: { da: '', en: '' } })
 		).catch((e: unknown) => e);
 		expect(empty).toBeInstanceOf(ValidationError);
 		expect((empty as ValidationError).issues[0]?.path).toEqual(['title', 'da']);
 		const unknown = await saveEffort(
 			ctx,
-			'1081',
-			effortInput(4, { activityCategories: ['knitting'] })
+			region,
+			effortInput(version, { activityCategories: ['knitting'] })
 		).catch((e: unknown) => e);
 		expect((unknown as ValidationError).issues[0]).toMatchObject({
 			path: ['activityCategories'],
 			message: expect.stringContaining('knitting')
 		});
-		const zero = await saveWeights(ctx, '1081', {
-			baseVersion: 4,
+		const zero = await saveWeights(ctx, region, {
+			baseVersion: version,
 			thematic: 0,
 			presence: 0,
 			reach: 0,
@@ -143,33 +160,43 @@ describe('editing the strategy', () => {
 		expect((zero as ValidationError).issues[0]?.message).toBe(
 			'At least one weight must be above 0.'
 		);
-		const hub = await saveHub(ctx, '1081', {
-			baseVersion: 4,
+		const hub = await saveHub(ctx, region, {
+			baseVersion: version,
 			actor: 'no-such-actor',
 			keywords: 'x y'
 		}).catch((e: unknown) => e);
 		expect((hub as ValidationError).issues[0]?.path).toEqual(['actor']);
-		expect((await getStrategyPage(ctx, '1081', null)).latestVersion).toBe(4);
+		expect((await getStrategyPage(ctx, region, null)).latestVersion).toBe(version);
 	});
 
 	it('restores an earlier version as a new one', async () => {
 		const ctx = await testDb().userCtx('analyst');
-		const v5 = await restoreVersion(ctx, '1081', { baseVersion: 4, version: 2 });
-		expect(v5.version).toBe(5);
-		expect(v5.efforts.map((e) => e.code)).toContain('det-blaa-nordjylland');
-		// Leave the strategy as the example had it, for the fit tests below.
-		await restoreVersion(ctx, '1081', { baseVersion: 5, version: 1 });
+		const latest = await latestOf(ctx);
+		const withMaritime = base.version + 1;
+		const restored = await restoreVersion(ctx, region, {
+			baseVersion: latest.version,
+			version: withMaritime
+		});
+		expect(restored.version).toBe(latest.version + 1);
+		expect(restored.efforts.map((e) => e.code)).toContain('det-blaa-nordjylland');
 	});
 
 	it('is closed to viewers', async () => {
 		const viewer = await testDb().userCtx('viewer');
-		await expect(saveVision(viewer, '1081', { baseVersion: 6, vision: 'x' })).rejects.toThrow(
+		const { version } = await latestOf(testDb().ctx());
+		await expect(saveVision(viewer, region, { baseVersion: version, vision: 'x' })).rejects.toThrow(
 			ForbiddenError
 		);
-		await expect(getStrategyPage(viewer, '1081', null)).resolves.toMatchObject({
-			latestVersion: 6
+		await expect(getStrategyPage(viewer, region, null)).resolves.toMatchObject({
+			latestVersion: version
 		});
 	});
+
+	async function latestOf(ctx: Ctx): Promise<StrategyVersionView> {
+		const page = await getStrategyPage(ctx, region, null);
+		if (!page.version) throw new Error(`region ${region} has no strategy`);
+		return page.version;
+	}
 });
 
 /** The model form's fields for a model, as the page sends them. */

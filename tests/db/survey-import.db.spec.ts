@@ -59,10 +59,10 @@ describe('survey import and export', () => {
 			join(import.meta.dirname, '..', '..', 'data', 'demo', 'survey-nordjylland-2023.json'),
 			'utf8'
 		);
+		const original = JSON.parse(text) as Awaited<ReturnType<typeof exportSurvey>>;
 		const { roundId, responses } = await importSurvey(analyst, text);
-		expect(responses).toBe(12);
+		expect(responses).toBe(original.responses.length);
 		const exported = await exportSurvey(analyst, roundId);
-		const original = JSON.parse(text) as typeof exported;
 		const byCluster = (a: { cluster: string }, b: { cluster: string }) =>
 			a.cluster.localeCompare(b.cluster);
 		expect([...exported.responses].sort(byCluster)).toEqual(
@@ -71,7 +71,8 @@ describe('survey import and export', () => {
 		expect(exported.invited.sort()).toEqual([...original.invited].sort());
 		const csv = await exportSurveyCsv(analyst, roundId);
 		expect(csv.startsWith('\uFEFFcluster;status;activeInRegion')).toBe(true);
-		expect(csv.split('\n').filter(Boolean)).toHaveLength(13);
+		// A header, then one line per response.
+		expect(csv.split('\n').filter(Boolean)).toHaveLength(1 + original.responses.length);
 		const xlsx = await exportSurveyXlsx(analyst, roundId);
 		expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
 	});

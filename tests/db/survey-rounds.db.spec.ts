@@ -3,13 +3,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/domain/errors';
 import type { Ctx } from '../../src/lib/server/services/context';
 import {
+	clusters,
 	outboxMessages,
 	surveyInvitationTokens,
 	surveyResponses
 } from '../../src/lib/server/db/schema';
 import { defaultTexts } from '../../src/lib/domain/survey/questionnaire';
 import { toSurveyData } from '../../src/lib/domain/survey/surveyjs';
-import { seedDemoData } from '../../src/lib/server/services/platform';
 import { setMailTransport } from '../../src/lib/server/services/mail';
 import { seedReferenceData } from '../../src/lib/server/services/landscape';
 import {
@@ -26,6 +26,7 @@ import {
 	setRoundOpen,
 	updateQuestionnaire
 } from '../../src/lib/server/services/survey';
+import { completeAnswers, newResponses, newRound } from './factories';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();
@@ -33,21 +34,11 @@ const ORIGIN = 'https://klyngeradar.example.dk';
 
 beforeAll(async () => {
 	await seedReferenceData(testDb().db);
-	await seedDemoData(testDb().db);
 });
 
 afterEach(() => setMailTransport(undefined));
 
-const full = {
-	activeInRegion: true,
-	presence: { ownOffice: true, coLocatedWith: ['aau'], other: null, municipalities: ['851'] },
-	partners: { actors: ['aau', 'ucn'], other: null },
-	members: { total: 80, over50: 30, under50: 50, estimate: false },
-	uniqueCompanies: { count: 420, sinceYear: 2022, estimate: true },
-	participants: { count: 1500, sinceYear: 2022, estimate: true },
-	activities: { codes: ['knowledge-matchmaking'], other: null },
-	agreements: { parties: ['brn', 'municipality'], other: null, municipalities: ['851', '813'] }
-};
+const full = completeAnswers();
 
 async function respondentFor(
 	roundId: number,
@@ -74,7 +65,16 @@ describe('survey rounds', () => {
 			sinceYear: 2022
 		});
 		const status = await getRoundStatus(analyst, round.id);
-		expect(status.counts).toEqual({ invited: 12, notStarted: 12, partial: 0, completed: 0 });
+		const active = await testDb()
+			.db.select({ slug: clusters.slug })
+			.from(clusters)
+			.where(eq(clusters.status, 'active'));
+		const invited = active.length;
+		expect(invited).toBeGreaterThan(0);
+		expect(status.counts).toEqual({ invited, notStarted: invited, partial: 0, completed: 0 });
+		expect(status.invitations.map((i) => i.clusterSlug).sort()).toEqual(
+			active.map((c) => c.slug).sort()
+		);
 		expect(status.invitations.map((i) => i.clusterSlug)).not.toContain('marlog');
 		await expect(
 			createRound(analyst, {
@@ -246,18 +246,20 @@ describe('answering through a secret link', () => {
 
 	it('prefills from last year’s completed answers, and keeps the version answers were given under', async () => {
 		const analyst = await testDb().userCtx('analyst');
+		const lastYear = await newRound(testDb(), { year: 2029, clusters: ['made'] });
+		const members = { total: 64, over50: 24, under50: 40, estimate: false };
+		await newResponses(testDb(), lastYear, 1, { answers: completeAnswers({ members }) });
 		const round = await createRound(analyst, {
 			regionCode: '1081',
-			year: 2024,
+			year: 2030,
 			title: 'Prefill',
-			sinceYear: 2022,
-			clusters: ['made'],
-			isDemo: true
+			sinceYear: 2028,
+			clusters: ['made']
 		});
 		const { ctx: made } = await respondentFor(round.id, 'made', analyst);
 		const form = await getRespondentForm(made);
-		expect(form.prefilledFrom).toBe('Nordjylland 2023 (demodata)');
-		expect(form.data).toMatchObject({ activeInRegion: 'yes', membersTotal: 28 });
+		expect(form.prefilledFrom).toBe(lastYear.title);
+		expect(form.data).toMatchObject({ activeInRegion: 'yes', membersTotal: members.total });
 		await saveDraft(made, form.data);
 		const texts = structuredClone(defaultTexts);
 		texts.title.da = 'Ny titel for {region}';

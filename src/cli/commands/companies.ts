@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { basename, resolve } from 'node:path';
+import { companyImportKinds } from '$lib/domain/companies/kinds';
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/server/i18n';
 import { importCompanyFile, companyStats } from '$lib/server/services/companies';
@@ -18,7 +19,7 @@ function mappingOf(text: string | undefined): Record<string, string> {
 
 export function registerCompanies(program: Command, action: ActionWrapper, o: Lang): void {
 	const imports = program.command('import').description(m.cli_import_description({}, o));
-	for (const kind of ['register', 'members', 'participants'] as const) {
+	for (const kind of companyImportKinds) {
 		const command = imports
 			.command(`${kind} <file>`)
 			.description(m[`cli_import_${kind}_description`]({}, o))

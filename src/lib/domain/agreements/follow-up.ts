@@ -7,6 +7,10 @@
 import { addDays, type IsoDate } from './dates';
 import { nextMeasurementDue, type Frequency, type Measurement } from './kpi';
 
+/** What an annual review decides for the agreement's next year. */
+export const reviewDecisions = ['continue', 'change', 'end'] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
 export interface FollowUpAgreement {
 	id: number;
 	title: string;

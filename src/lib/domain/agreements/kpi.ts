@@ -16,6 +16,7 @@
  * The rule works the same for targets that fall (fewer days to answer, lower costs).
  */
 import { z } from 'zod';
+import type { CompanyListKind } from '../companies/kinds';
 import { addMonths, daysBetween, IsoDateSchema, type IsoDate } from './dates';
 
 export const frequencies = ['quarterly', 'half-yearly', 'yearly'] as const;
@@ -60,11 +61,13 @@ export interface Measurement {
 				year: number;
 				/** When the newest of them was imported. */
 				importedOn: IsoDate;
-				lists: { kind: 'members' | 'participants'; filename: string }[];
+				lists: { kind: CompanyListKind; filename: string }[];
 		  };
 }
 
-export type KpiStatus = 'on-track' | 'at-risk' | 'off-track' | 'no-data';
+/** From best to worst; an agreement's KPI status is the worst of its KPIs. */
+export const kpiStatuses = ['on-track', 'at-risk', 'off-track', 'no-data'] as const;
+export type KpiStatus = (typeof kpiStatuses)[number];
 
 export interface KpiAssessment {
 	status: KpiStatus;

@@ -3,7 +3,7 @@
  * seeded from `data/catalogue/collaboration-models.json` and editable; the recommender reads it.
  */
 import { z } from 'zod';
-import type { Stage } from '../landscape/types';
+import { maturityStages } from '../landscape/types';
 
 /** The source document's seven points to align on before an agreement (taxonomy codes). */
 export const checklistCodes = [
@@ -20,7 +20,10 @@ export type ChecklistCode = (typeof checklistCodes)[number];
 export const contributionKinds = ['money', 'premises', 'staff', 'access'] as const;
 export type ContributionKind = (typeof contributionKinds)[number];
 
-export const stages = ['emerging', 'developing', 'mature'] as const satisfies readonly Stage[];
+export const stages = maturityStages;
+
+/** Whether a model needs the cluster present in the region. */
+export const presenceFits = ['any', 'present', 'absent'] as const;
 
 const line = z.string().trim().min(1).max(300);
 const paragraph = z.string().trim().min(1).max(3000);
@@ -44,7 +47,7 @@ export const ModelSchema = z.object({
 	contributions: z.array(z.enum(contributionKinds)).max(4),
 	typicalMonths: z.number().int().min(1).max(120).nullable(),
 	suitsStages: z.array(z.enum(stages)).min(1).max(3),
-	suitsPresence: z.enum(['any', 'present', 'absent']),
+	suitsPresence: z.enum(presenceFits),
 	checklist: z.array(z.enum(checklistCodes)).max(7)
 });
 export type CollaborationModel = z.infer<typeof ModelSchema>;

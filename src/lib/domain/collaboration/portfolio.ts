@@ -6,9 +6,13 @@ import type { Effort } from '../strategy/strategy';
 import { effectiveScore, type FitCell } from '../fit/score';
 import { SERVES_AT, type Recommendation } from './recommend';
 
+/** An analyst's answer to a recommendation: take it, take another model, or none. */
+export const decisionKinds = ['accepted', 'changed', 'rejected'] as const;
+export type DecisionKind = (typeof decisionKinds)[number];
+
 export interface Decision {
 	cluster: string;
-	decision: 'accepted' | 'changed' | 'rejected';
+	decision: DecisionKind;
 	proposedModel: string;
 	chosenModel: string | null;
 	note: string;

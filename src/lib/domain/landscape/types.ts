@@ -18,10 +18,19 @@ export const metrics = [
 ] as const;
 export type Metric = (typeof metrics)[number];
 
-export type Unit = 'count' | 'dkk' | 'share' | 'boolean';
-export type Qualifier = 'exact' | 'approx' | 'at-least';
-export type SourceKind = 'url' | 'survey' | 'user' | 'reference';
-export type Stage = 'emerging' | 'developing' | 'mature';
+export const units = ['count', 'dkk', 'share', 'boolean'] as const;
+export type Unit = (typeof units)[number];
+export const qualifiers = ['exact', 'approx', 'at-least'] as const;
+export type Qualifier = (typeof qualifiers)[number];
+export const sourceKinds = ['url', 'survey', 'user', 'reference'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+export const maturityStages = ['emerging', 'developing', 'mature'] as const;
+export type Stage = (typeof maturityStages)[number];
+export const clusterStatuses = ['active', 'closed'] as const;
+export type ClusterStatus = (typeof clusterStatuses)[number];
+/** designated / granted: confirmed; uncertain: the sources conflict. */
+export const membershipStatuses = ['designated', 'granted', 'uncertain'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
 
 /** The units a metric may be recorded in; the first is the default. */
 export const metricUnits: Record<Metric, Unit[]> = {
@@ -74,7 +83,7 @@ export interface Office {
 
 export interface ProgrammeMembership {
 	programmeCode: string;
-	status: 'designated' | 'granted' | 'uncertain';
+	status: MembershipStatus;
 	note: string | null;
 	source: string | null;
 }
@@ -95,7 +104,7 @@ export interface Cluster {
 	emerging: boolean | null;
 	emergingUncertain: boolean;
 	emergingNote: string | null;
-	status: 'active' | 'closed';
+	status: ClusterStatus;
 	closedYear: number | null;
 	statusNote: string | null;
 	website: string | null;
@@ -124,3 +133,6 @@ export interface Programme {
 	/** Clusters in the programme per year when it changed (14 in 2021, 13 from 2022). */
 	countsByYear?: Record<string, number>;
 }
+
+/** What a programme keeps beside its columns: the reference file's other fields and the counts. */
+export type ProgrammeDetails = Record<string, unknown> & Pick<Programme, 'countsByYear'>;

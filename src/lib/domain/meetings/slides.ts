@@ -7,6 +7,7 @@
  * The board gets the short deck (about a dozen slides), management the full one.
  */
 import { formatDate, formatNumber, type Locale } from '../../format';
+import { kpiStatuses } from '../agreements/kpi';
 import type { BarChartViewModel } from '../charts/bar';
 import type { DeckSnapshot } from './snapshot';
 
@@ -495,19 +496,18 @@ function agreements(b: DeckBuilder): void {
 		footer,
 		notes: say('deck_agreements_notes')
 	});
-	const statuses = ['on-track', 'at-risk', 'off-track', 'no-data'] as const;
 	b.add({
 		kind: 'chart',
 		id: 'kpi-status',
 		title: say('deck_kpi_title'),
 		headline: say('deck_kpi_headline', {
 			off: a.kpiCounts['off-track'],
-			all: statuses.reduce((sum, k) => sum + a.kpiCounts[k], 0)
+			all: kpiStatuses.reduce((sum, k) => sum + a.kpiCounts[k], 0)
 		}),
 		chart: {
 			type: 'bar',
-			categories: statuses.map((k) => say(`kpi_status_${k.replace('-', '_')}`)),
-			series: [{ name: say('deck_series_kpis'), values: statuses.map((k) => a.kpiCounts[k]) }],
+			categories: kpiStatuses.map((k) => say(`kpi_status_${k.replace('-', '_')}`)),
+			series: [{ name: say('deck_series_kpis'), values: kpiStatuses.map((k) => a.kpiCounts[k]) }],
 			valueTitle: say('deck_series_kpis'),
 			unit: 'count'
 		},

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
+import { JsonSchema, type JsonValue } from '$lib/domain/json';
 import type { Db, Tx } from '../db/client';
 import {
 	countAudit,
@@ -22,6 +23,11 @@ export interface AuditEntry {
 	after?: unknown;
 }
 
+/** A value as the jsonb column gives it back: dates as ISO strings, undefined fields left out. */
+function asJson(value: unknown): JsonValue {
+	return value === undefined ? null : JsonSchema.parse(JSON.parse(JSON.stringify(value)));
+}
+
 /**
  * Writes one audit row in the caller's transaction, so the change and its record commit or roll
  * back together. Values are stored as JSON; `undefined` becomes null.
@@ -37,8 +43,8 @@ export async function recordAudit(
 		entity: entry.entity,
 		entityId: String(entry.entityId),
 		action: entry.action,
-		before: entry.before ?? null,
-		after: entry.after ?? null
+		before: asJson(entry.before),
+		after: asJson(entry.after)
 	});
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { AgreementInputSchema, statuses } from '$lib/domain/agreements/agreement';
-import { KpiInputSchema, MeasurementInputSchema } from '$lib/domain/agreements/kpi';
+import { KpiInputSchema, kpiStatuses, MeasurementInputSchema } from '$lib/domain/agreements/kpi';
 import { GoalInputSchema, AgreementListQuerySchema } from '../../services/agreements';
 import { defineEndpoint } from '../define';
 
 const idParams = z.object({ id: z.coerce.number().int().min(1) });
 const created = z.object({ id: z.number().int() });
-const KpiStatus = z.enum(['on-track', 'at-risk', 'off-track', 'no-data']);
+const KpiStatus = z.enum(kpiStatuses);
 const Measurement = z.object({
 	id: z.number().int(),
 	measuredOn: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importFields } from '$lib/domain/companies/headers';
+import { companyImportKinds } from '$lib/domain/companies/kinds';
 import { CompanyStatsQuerySchema } from '../../services/companies';
 import { defineEndpoint } from '../define';
 
@@ -44,7 +45,7 @@ export const createImport = defineEndpoint({
 		'Columns are recognised by header (Danish or English); `mapping` (JSON, field → header) overrides. Encoding UTF-8 (with or without BOM) or Latin-1; delimiter `;`, `,` or tab. An XLSX file is read from its first sheet; its container is checked (zip expansion ratio, size, entries) before it is inflated. The body is streamed to a temporary file, at most 400 MB and 3 million rows.',
 	tag: 'companies',
 	query: z.object({
-		kind: z.enum(['register', 'members', 'participants']),
+		kind: z.enum(companyImportKinds),
 		cluster: z.string().optional(),
 		year: z.coerce.number().int().optional(),
 		filename: z.string().default('upload.csv'),
@@ -55,7 +56,7 @@ export const createImport = defineEndpoint({
 	}),
 	response: z.object({
 		importId: z.number().int(),
-		kind: z.enum(['register', 'members', 'participants']),
+		kind: z.enum(companyImportKinds),
 		format: z.enum(['csv', 'xlsx']),
 		rowsRead: z.number().int(),
 		rowsAccepted: z.number().int(),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { metrics } from '$lib/domain/landscape/types';
+import {
+	clusterStatuses,
+	maturityStages,
+	membershipStatuses,
+	metrics,
+	qualifiers,
+	sourceKinds,
+	units
+} from '$lib/domain/landscape/types';
 import {
 	ActorQuerySchema,
 	MunicipalityQuerySchema,
@@ -24,12 +32,12 @@ export const FigureSchema = z
 		id: z.number().int(),
 		metric: z.enum(metrics),
 		value: z.number(),
-		unit: z.enum(['count', 'dkk', 'share', 'boolean']),
+		unit: z.enum(units),
 		year: z.number().int().nullable().meta({ description: 'null for undated figures' }),
-		qualifier: z.enum(['exact', 'approx', 'at-least']),
+		qualifier: z.enum(qualifiers),
 		estimate: z.boolean(),
 		source: z.object({
-			kind: z.enum(['url', 'survey', 'user', 'reference']),
+			kind: z.enum(sourceKinds),
 			url: z.string().nullable(),
 			label: z.string().nullable()
 		}),
@@ -46,8 +54,8 @@ export const ClusterSchema = z
 		area: z.string(),
 		emerging: z.boolean().nullable(),
 		emergingUncertain: z.boolean(),
-		status: z.enum(['active', 'closed']),
-		statusAsOf: z.enum(['active', 'closed']),
+		status: z.enum(clusterStatuses),
+		statusAsOf: z.enum(clusterStatuses),
 		closedYear: z.number().int().nullable(),
 		statusNote: z.string().nullable(),
 		website: z.string().nullable(),
@@ -60,7 +68,7 @@ export const ClusterSchema = z
 		programmes: z.array(
 			z.object({
 				programmeCode: z.string(),
-				status: z.enum(['designated', 'granted', 'uncertain']),
+				status: z.enum(membershipStatuses),
 				note: z.string().nullable(),
 				source: z.string().nullable()
 			})
@@ -77,14 +85,14 @@ export const ClusterSchema = z
 		),
 		activities: z.array(z.string()),
 		stage: z.object({
-			effective: z.enum(['emerging', 'developing', 'mature']).nullable(),
-			derived: z.enum(['emerging', 'developing', 'mature']).nullable(),
+			effective: z.enum(maturityStages).nullable(),
+			derived: z.enum(maturityStages).nullable(),
 			confidence: z.enum(['high', 'medium', 'low', 'none']),
 			rule: z.string(),
 			missing: z.array(z.string()),
 			override: z
 				.object({
-					stage: z.enum(['emerging', 'developing', 'mature']),
+					stage: z.enum(maturityStages),
 					reason: z.string(),
 					decidedByLabel: z.string(),
 					decidedAt: z.string()
@@ -129,8 +137,8 @@ export const listClusters = defineEndpoint({
 				asOf: z.number().int().nullable(),
 				area: z.string().nullable(),
 				emerging: z.enum(['yes', 'no', 'unknown']).nullable(),
-				status: z.enum(['active', 'closed']).nullable(),
-				stage: z.enum(['emerging', 'developing', 'mature']).nullable(),
+				status: z.enum(clusterStatuses).nullable(),
+				stage: z.enum(maturityStages).nullable(),
 				programme: z.string().nullable(),
 				region: z.string().nullable()
 			})
@@ -162,7 +170,7 @@ export const ClusterPatchSchema = z
 		shortName: z.string().optional(),
 		area: z.string().optional(),
 		emerging: z.enum(['yes', 'no', 'unknown']).optional(),
-		status: z.enum(['active', 'closed']).optional(),
+		status: z.enum(clusterStatuses).optional(),
 		closedYear: z.number().int().nullable().optional(),
 		statusNote: z.string().nullable().optional(),
 		website: z.string().nullable().optional(),

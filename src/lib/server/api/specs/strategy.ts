@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionKinds } from '$lib/domain/collaboration/portfolio';
 import { EffortSchema, HubSchema, WeightsSchema } from '$lib/domain/strategy/strategy';
 import { defineEndpoint } from '../define';
 
@@ -156,7 +157,7 @@ export const listRecommendations = defineEndpoint({
 				decision: z
 					.object({
 						id: z.number().int(),
-						decision: z.enum(['accepted', 'changed', 'rejected']),
+						decision: z.enum(decisionKinds),
 						chosenModel: z.string().nullable(),
 						chosenModelName: z.string().nullable(),
 						note: z.string(),

@@ -19,14 +19,14 @@ import { clusters } from './landscape';
 import { regions } from './reference';
 import { collaborationModels, recommendationDecisions } from './strategy';
 import type { z } from 'zod';
-import type { ContactSchema } from '../../../domain/agreements/agreement';
+import { statuses, type ContactSchema } from '../../../domain/agreements/agreement';
+import { reviewDecisions } from '../../../domain/agreements/follow-up';
+import { frequencies } from '../../../domain/agreements/kpi';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 	dataType: () => 'bytea',
 	fromDriver: (value) => Buffer.from(value)
 });
-
-export const agreementStatuses = ['draft', 'active', 'ended', 'cancelled'] as const;
 
 /**
  * A collaboration agreement between one or more regional parties and one cluster. `parties` holds
@@ -58,7 +58,7 @@ export const agreements = pgTable(
 			.default(sql`'{}'::text[]`),
 		startsOn: date('starts_on').notNull(),
 		endsOn: date('ends_on').notNull(),
-		status: text('status', { enum: agreementStatuses }).notNull().default('draft'),
+		status: text('status', { enum: statuses }).notNull().default('draft'),
 		/** Contact roles per party, e.g. `[{ party: 'brn', role: 'Erhvervskonsulent' }]`; no names. */
 		contacts: jsonb('contacts')
 			.$type<z.infer<typeof ContactSchema>[]>()
@@ -138,8 +138,6 @@ export const agreementGoals = pgTable(
 	(t) => [index('agreement_goals_agreement_idx').on(t.agreementId)]
 );
 
-export const kpiFrequencies = ['quarterly', 'half-yearly', 'yearly'] as const;
-
 /**
  * A KPI of a goal. `source` is `manual`, or an automatic source code (`survey-members`, …) whose
  * measurements come from data the platform already has.
@@ -156,7 +154,7 @@ export const kpis = pgTable(
 		baseline: doublePrecision('baseline').notNull(),
 		target: doublePrecision('target').notNull(),
 		dueOn: date('due_on').notNull(),
-		frequency: text('frequency', { enum: kpiFrequencies }).notNull(),
+		frequency: text('frequency', { enum: frequencies }).notNull(),
 		source: text('source').notNull().default('manual'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -180,8 +178,6 @@ export const kpiMeasurements = pgTable(
 	},
 	(t) => [index('kpi_measurements_kpi_idx').on(t.kpiId, t.measuredOn)]
 );
-
-export const reviewDecisions = ['continue', 'change', 'end'] as const;
 
 /** The annual review of an agreement: what was achieved, and whether to continue, change or end. */
 export const agreementReviews = pgTable(

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { JsonValue } from '../../../domain/json';
 import { users } from './auth';
 
 /** Changes of domain data, and the sign-in events a security review asks for. */
@@ -27,8 +28,8 @@ export const auditLog = pgTable(
 		entity: text('entity').notNull(),
 		entityId: text('entity_id').notNull(),
 		action: text('action', { enum: auditActions }).notNull(),
-		before: jsonb('before'),
-		after: jsonb('after')
+		before: jsonb('before').$type<JsonValue>(),
+		after: jsonb('after').$type<JsonValue>()
 	},
 	(t) => [
 		index('audit_log_entity_idx').on(t.entity, t.entityId),

@@ -9,6 +9,8 @@ import {
 	text,
 	timestamp
 } from 'drizzle-orm/pg-core';
+import { companyImportKinds, companyListKinds } from '../../../domain/companies/kinds';
+import type { JsonValue } from '../../../domain/json';
 import { clusters } from './landscape';
 
 /**
@@ -43,8 +45,6 @@ export const productionUnits = pgTable(
 	(t) => [index('production_units_cvr_idx').on(t.cvr)]
 );
 
-export const companyImportKinds = ['register', 'members', 'participants'] as const;
-
 /** One uploaded file: a register extract, or a cluster's member or participant list for a year. */
 export const companyImports = pgTable('company_imports', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -76,7 +76,7 @@ export const companyListRows = pgTable(
 		importId: integer('import_id').notNull(),
 		clusterId: integer('cluster_id').notNull(),
 		year: integer('year').notNull(),
-		kind: text('kind', { enum: ['members', 'participants'] }).notNull(),
+		kind: text('kind', { enum: companyListKinds }).notNull(),
 		cvr: text('cvr').notNull(),
 		pnr: text('pnr'),
 		activity: text('activity'),
@@ -116,7 +116,7 @@ export const companyStatsCache = pgTable(
 	{
 		regionCode: text('region_code').notNull(),
 		key: text('key').notNull(),
-		data: jsonb('data').notNull(),
+		data: jsonb('data').$type<JsonValue>().notNull(),
 		computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.regionCode, t.key] })]

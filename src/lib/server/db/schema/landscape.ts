@@ -14,10 +14,17 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import {
+	clusterStatuses,
+	maturityStages,
+	membershipStatuses,
+	metrics,
+	qualifiers,
+	sourceKinds,
+	units,
+	type ProgrammeDetails
+} from '../../../domain/landscape/types';
 import { municipalities, origins } from './reference';
-
-export const clusterStatuses = ['active', 'closed'] as const;
-export const maturityStages = ['emerging', 'developing', 'mature'] as const;
 
 export const clusters = pgTable(
 	'clusters',
@@ -70,7 +77,7 @@ export const clusterProgrammes = pgTable(
 			.references(() => clusters.id, { onDelete: 'cascade' }),
 		programmeCode: text('programme_code').notNull(),
 		/** designated / granted: confirmed; uncertain: sources conflict. */
-		status: text('status', { enum: ['designated', 'granted', 'uncertain'] }).notNull(),
+		status: text('status', { enum: membershipStatuses }).notNull(),
 		note: text('note'),
 		source: text('source'),
 		origin: text('origin', { enum: origins }).notNull()
@@ -98,24 +105,6 @@ export const clusterOffices = pgTable(
 	]
 );
 
-export const figureMetrics = [
-	'employees',
-	'members',
-	'board_size',
-	'chair_from_business',
-	'funding_public_grant',
-	'funding_membership_fees',
-	'funding_project_income',
-	'funding_other',
-	'funding_total',
-	'project_portfolio',
-	'equity',
-	'participants'
-] as const;
-export const figureUnits = ['count', 'dkk', 'share', 'boolean'] as const;
-export const figureQualifiers = ['exact', 'approx', 'at-least'] as const;
-export const figureSourceKinds = ['url', 'survey', 'user', 'reference'] as const;
-
 /**
  * A key figure of a cluster for a year, with its provenance. One current value per cluster, metric
  * and year; edits replace it (the audit log keeps the history). Deleted rows stay as tombstones so
@@ -128,14 +117,14 @@ export const clusterFigures = pgTable(
 		clusterId: integer('cluster_id')
 			.notNull()
 			.references(() => clusters.id, { onDelete: 'cascade' }),
-		metric: text('metric', { enum: figureMetrics }).notNull(),
+		metric: text('metric', { enum: metrics }).notNull(),
 		/** Null for undated figures (the source gives no year). */
 		year: integer('year'),
 		value: doublePrecision('value').notNull(),
-		unit: text('unit', { enum: figureUnits }).notNull(),
-		qualifier: text('qualifier', { enum: figureQualifiers }).notNull().default('exact'),
+		unit: text('unit', { enum: units }).notNull(),
+		qualifier: text('qualifier', { enum: qualifiers }).notNull().default('exact'),
 		isEstimate: boolean('is_estimate').notNull().default(false),
-		sourceKind: text('source_kind', { enum: figureSourceKinds }).notNull(),
+		sourceKind: text('source_kind', { enum: sourceKinds }).notNull(),
 		sourceUrl: text('source_url'),
 		/** "Survey Nordjylland 2023", "Årsrapport 2023", … */
 		sourceLabel: text('source_label'),
@@ -186,6 +175,7 @@ export const programmes = pgTable('programmes', {
 	toYear: integer('to_year').notNull(),
 	designatedCount: integer('designated_count').notNull(),
 	details: jsonb('details')
+		.$type<ProgrammeDetails>()
 		.notNull()
 		.default(sql`'{}'::jsonb`)
 });

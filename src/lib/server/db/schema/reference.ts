@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { JsonValue } from '../../../domain/json';
 
 /**
  * Where a row came from: loaded from `data/reference/` ('reference') or made in the app ('user').
@@ -58,7 +59,7 @@ export const referenceDocuments = pgTable(
 	'reference_documents',
 	{
 		key: text('key').primaryKey(),
-		content: jsonb('content').notNull(),
+		content: jsonb('content').$type<JsonValue>().notNull(),
 		sha256: text('sha256').notNull(),
 		loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -11,6 +11,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { clusters } from './landscape';
 import { origins, regions } from './reference';
+import { presenceFits, type CollaborationModel } from '../../../domain/collaboration/catalogue';
+import { decisionKinds } from '../../../domain/collaboration/portfolio';
 import type { Effort, Hub, Weights } from '../../../domain/strategy/strategy';
 
 /** A region's business-promotion strategy; its content lives in versions. */
@@ -79,7 +81,7 @@ export const fitOverrides = pgTable(
 export const collaborationModels = pgTable('collaboration_models', {
 	code: text('code').primaryKey(),
 	/** Texts in Danish and English: name, purpose, contributions, KPIs, risks. */
-	texts: jsonb('texts').notNull(),
+	texts: jsonb('texts').$type<CollaborationModel['texts']>().notNull(),
 	/** What the region contributes: money, premises, staff, access. */
 	contributions: text('contributions')
 		.array()
@@ -91,9 +93,7 @@ export const collaborationModels = pgTable('collaboration_models', {
 		.notNull()
 		.default(sql`'{}'::text[]`),
 	/** Whether the model needs the cluster present in the region: any, present or absent. */
-	suitsPresence: text('suits_presence', { enum: ['any', 'present', 'absent'] })
-		.notNull()
-		.default('any'),
+	suitsPresence: text('suits_presence', { enum: presenceFits }).notNull().default('any'),
 	/** Pre-agreement checklist items the model answers (codes from the taxonomy). */
 	checklist: text('checklist')
 		.array()
@@ -119,7 +119,7 @@ export const recommendationDecisions = pgTable(
 			.references(() => clusters.id, { onDelete: 'cascade' }),
 		/** The model the engine proposed first. */
 		proposedModel: text('proposed_model').notNull(),
-		decision: text('decision', { enum: ['accepted', 'changed', 'rejected'] }).notNull(),
+		decision: text('decision', { enum: decisionKinds }).notNull(),
 		/** The model chosen: the proposal, another one, or null when rejected. */
 		chosenModel: text('chosen_model'),
 		note: text('note').notNull(),

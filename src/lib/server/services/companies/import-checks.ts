@@ -7,6 +7,7 @@
  * more is handed on: the file is rejected whole.
  */
 import { importFields, recogniseHeaders, type ImportField } from '$lib/domain/companies/headers';
+import type { CompanyImportKind } from '$lib/domain/companies/kinds';
 import {
 	checkListRow,
 	checkRegisterRow,
@@ -36,7 +37,7 @@ export const IMPORT_LIMITS = {
 const MAX_ISSUES = 50;
 
 export type Mapping = Partial<Record<ImportField, string>>;
-export type ImportKind = 'register' | 'members' | 'participants';
+export type ImportKind = CompanyImportKind;
 
 export function reject(ctx: Pick<Ctx, 'locale'>, issues: FieldIssue[], total = issues.length) {
 	return new ValidationError(

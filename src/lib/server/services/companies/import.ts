@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
 import { importFields } from '$lib/domain/companies/headers';
+import { companyImportKinds } from '$lib/domain/companies/kinds';
 import { normaliseName, suggestMatch } from '$lib/domain/companies/names';
 import type { RowContext } from '$lib/domain/companies/rows';
 import { NotFoundError, type FieldIssue } from '$lib/domain/errors';
@@ -60,7 +61,7 @@ import {
 export { IMPORT_LIMITS, fieldName, type ImportKind, type Mapping } from './import-checks';
 
 export const ImportOptionsSchema = z.object({
-	kind: z.enum(['register', 'members', 'participants']),
+	kind: z.enum(companyImportKinds),
 	cluster: z.string().trim().min(1).max(100).optional(),
 	year: z.coerce.number().int().min(2000).max(2100).optional(),
 	filename: z.string().trim().min(1).max(255),

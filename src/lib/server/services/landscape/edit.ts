@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/domain/errors';
 import { parseLocaleNumber } from '$lib/domain/numbers';
-import { metrics, metricUnits, type Metric, type Unit } from '$lib/domain/landscape/types';
+import {
+	clusterStatuses,
+	maturityStages,
+	metrics,
+	metricUnits,
+	qualifiers,
+	units,
+	type Metric,
+	type Unit
+} from '$lib/domain/landscape/types';
 import type { Tx } from '../../db/client';
 import {
 	deleteOffice,
@@ -53,7 +62,7 @@ export const ClusterEditSchema = z
 		shortName: z.string().trim().min(1).max(60),
 		area: z.string().trim().min(1).max(200),
 		emerging: z.enum(['yes', 'no', 'unknown']),
-		status: z.enum(['active', 'closed']),
+		status: z.enum(clusterStatuses),
 		closedYear: optionalYear.optional(),
 		statusNote: optionalText(1000),
 		website: z.preprocess((value) => (value === '' ? null : value), webUrl.nullable().optional()),
@@ -150,8 +159,8 @@ export const FigureInputSchema = z
 		metric: z.enum(metrics),
 		year: yearSchema.nullable(),
 		value: z.number().min(0),
-		unit: z.enum(['count', 'dkk', 'share', 'boolean']).optional(),
-		qualifier: z.enum(['exact', 'approx', 'at-least']).default('exact'),
+		unit: z.enum(units).optional(),
+		qualifier: z.enum(qualifiers).default('exact'),
 		isEstimate: z.boolean().default(false),
 		sourceKind: z.enum(['url', 'survey', 'user']),
 		sourceUrl: z.preprocess((value) => (value === '' ? null : value), webUrl.nullable().optional()),
@@ -389,7 +398,7 @@ export async function setActivities(ctx: Ctx, slug: string, input: unknown): Pro
 }
 
 export const StageOverrideSchema = z.object({
-	stage: z.enum(['emerging', 'developing', 'mature']),
+	stage: z.enum(maturityStages),
 	reason: z.string().trim().min(10).max(1000)
 });
 

@@ -3,6 +3,7 @@
  * stage overrides, and hands them to the domain for snapshots, ranges and maturity.
  */
 import { z } from 'zod';
+import { RegionCodeSchema } from '$lib/domain/regions';
 import { NotFoundError } from '$lib/domain/errors';
 import { landscapeRanges, type LandscapeRanges } from '$lib/domain/landscape/ranges';
 import {
@@ -14,7 +15,13 @@ import {
 	type LandscapeFilter,
 	type ProgrammeCount
 } from '$lib/domain/landscape/snapshot';
-import { metrics, type Figure, type Metric } from '$lib/domain/landscape/types';
+import {
+	clusterStatuses,
+	maturityStages,
+	metrics,
+	type Figure,
+	type Metric
+} from '$lib/domain/landscape/types';
 import type { Taxonomy } from '$lib/domain/taxonomy';
 import { loadClusters, loadProgrammes } from './load';
 import { listAudit, type AuditRow } from '../../db/queries/audit/audit-log';
@@ -34,10 +41,10 @@ export const LandscapeQuerySchema = z.object({
 	asOf: optional(z.coerce.number().pipe(yearSchema)),
 	area: optional(z.string().max(200)),
 	emerging: optional(z.enum(['yes', 'no', 'unknown'])),
-	status: optional(z.enum(['active', 'closed'])),
-	stage: optional(z.enum(['emerging', 'developing', 'mature'])),
+	status: optional(z.enum(clusterStatuses)),
+	stage: optional(z.enum(maturityStages)),
 	programme: optional(z.string().max(100)),
-	region: optional(z.string().regex(/^108[1-5]$/)),
+	region: optional(RegionCodeSchema),
 	view: optional(z.enum(['cards', 'table']))
 });
 export type LandscapeQuery = z.input<typeof LandscapeQuerySchema>;

@@ -106,6 +106,6 @@ export async function loadProgrammes(db: Db): Promise<Programme[]> {
 		fromYear: row.fromYear,
 		toYear: row.toYear,
 		designatedCount: row.designatedCount,
-		countsByYear: (row.details as { countsByYear?: Record<string, number> }).countsByYear
+		countsByYear: row.details.countsByYear
 	}));
 }

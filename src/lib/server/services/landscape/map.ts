@@ -3,6 +3,7 @@
  * region, with HQs marked and region borders drawn; filterable by cluster.
  */
 import { z } from 'zod';
+import { RegionCodeSchema } from '$lib/domain/regions';
 import { choroplethOption, type MapMarker } from '$lib/domain/charts/choropleth';
 import type { Cluster } from '$lib/domain/landscape/types';
 import { formatNumber } from '$lib/format';
@@ -25,7 +26,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 export const LandscapeMapQuerySchema = z.object({
 	cluster: optional(z.string().regex(/^[a-z0-9-]+$/)),
-	region: optional(z.string().regex(/^108[1-5]$/))
+	region: optional(RegionCodeSchema)
 });
 
 export interface MapArea {

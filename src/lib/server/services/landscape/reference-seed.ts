@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { JsonSchema, type JsonValue } from '$lib/domain/json';
+import { RegionCodeSchema } from '$lib/domain/regions';
 import {
 	RawClustersFileSchema,
 	seedClusterFromReference,
@@ -54,7 +56,7 @@ const MunicipalitiesSchema = z.object({
 		z.object({
 			code: z.string().regex(/^\d{3}$/),
 			name: z.string(),
-			regionCode: z.string().regex(/^108[1-5]$/)
+			regionCode: RegionCodeSchema
 		})
 	)
 });
@@ -112,15 +114,15 @@ export interface SeedSummary {
 	actors: number;
 }
 
-function readReference(name: string): { text: string; json: unknown } {
+function readReference(name: string): { text: string; json: JsonValue } {
 	const text = readFileSync(join(referenceDataFolder, name), 'utf8');
-	return { text, json: JSON.parse(text) as unknown };
+	return { text, json: JsonSchema.parse(JSON.parse(text)) };
 }
 
 function loadAll() {
 	const raw = Object.fromEntries(
 		Object.entries(files).map(([key, name]) => [key, readReference(name)])
-	) as Record<keyof typeof files, { text: string; json: unknown }>;
+	) as Record<keyof typeof files, { text: string; json: JsonValue }>;
 	const catalogueText = readFileSync(join(catalogueFolder, 'collaboration-models.json'), 'utf8');
 	const hash = createHash('sha256');
 	for (const key of Object.keys(files) as (keyof typeof files)[]) hash.update(raw[key].text);
@@ -141,7 +143,7 @@ function loadAll() {
 			'core-narrative': raw.coreNarrative.json,
 			'strategy-example-nordjylland': raw.strategyExample.json,
 			'clusters-2025-2028': raw.clustersNext.json
-		} as Record<string, unknown>
+		} satisfies Record<string, JsonValue>
 	};
 }
 

@@ -1,5 +1,6 @@
 /** Read access to reference data: geography, actors and the reference documents. */
 import { z } from 'zod';
+import { RegionCodeSchema } from '$lib/domain/regions';
 import { TaxonomySchema, type Taxonomy } from '$lib/domain/taxonomy';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Db } from '../../db/client';
@@ -64,10 +65,7 @@ export async function getRegions(ctx: Ctx): Promise<RegionView[]> {
 }
 
 export const MunicipalityQuerySchema = z.object({
-	region: z
-		.string()
-		.regex(/^108[1-5]$/)
-		.optional()
+	region: RegionCodeSchema.optional()
 });
 
 export async function getMunicipalities(
@@ -81,7 +79,7 @@ export async function getMunicipalities(
 		.map((row) => ({ code: row.code, name: row.name, regionCode: row.regionCode }));
 }
 
-export const ActorQuerySchema = z.object({ region: z.string().regex(/^108[1-5]$/) });
+export const ActorQuerySchema = z.object({ region: RegionCodeSchema });
 
 export async function getActors(
 	ctx: Ctx,

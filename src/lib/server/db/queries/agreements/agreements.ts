@@ -9,12 +9,13 @@ import {
 } from '../../schema';
 
 export type AgreementRow = typeof agreements.$inferSelect;
+type ModelTexts = (typeof collaborationModels.$inferSelect)['texts'];
 export type BudgetLineRow = typeof agreementBudgetLines.$inferSelect;
 
 export interface AgreementListRow extends AgreementRow {
 	clusterSlug: string;
 	clusterName: string;
-	modelTexts: unknown;
+	modelTexts: ModelTexts | null;
 	responsibleEmail: string | null;
 }
 
@@ -30,7 +31,7 @@ function flatten(row: {
 	agreement: AgreementRow;
 	clusterSlug: string;
 	clusterName: string;
-	modelTexts: unknown;
+	modelTexts: ModelTexts | null;
 	responsibleEmail: string | null;
 }): AgreementListRow {
 	return {

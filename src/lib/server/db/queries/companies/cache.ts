@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { JsonValue } from '$lib/domain/json';
 import type { Db, Tx } from '../../client';
 import { companyStatsCache } from '../../schema';
 import { queryRows } from '../../rows';
@@ -8,7 +9,7 @@ export async function cachedFigure(
 	db: Db | Tx,
 	regionCode: string,
 	key: string
-): Promise<unknown | undefined> {
+): Promise<JsonValue | undefined> {
 	const [row] = await db
 		.select({ data: companyStatsCache.data })
 		.from(companyStatsCache)
@@ -20,7 +21,7 @@ export async function storeFigure(
 	db: Db | Tx,
 	regionCode: string,
 	key: string,
-	data: unknown
+	data: JsonValue
 ): Promise<void> {
 	await db
 		.insert(companyStatsCache)

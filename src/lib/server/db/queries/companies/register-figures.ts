@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { companyListKinds } from '$lib/domain/companies/kinds';
 import type { Db, Tx } from '../../client';
 import { queryRows, sqlTimestamp } from '../../rows';
 
@@ -39,7 +40,7 @@ export async function listsByClusterYear(
 			clusterId: z.number().int(),
 			slug: z.string(),
 			year: z.number().int(),
-			lists: z.array(z.object({ kind: z.enum(['members', 'participants']), filename: z.string() })),
+			lists: z.array(z.object({ kind: z.enum(companyListKinds), filename: z.string() })),
 			latest: sqlTimestamp
 		})
 	);

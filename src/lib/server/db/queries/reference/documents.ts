@@ -1,11 +1,12 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import type { JsonValue } from '$lib/domain/json';
 import type { Db, Tx } from '../../client';
 import { referenceDocuments } from '../../schema';
 
 export async function upsertReferenceDocument(
 	db: Db | Tx,
 	key: string,
-	content: unknown,
+	content: JsonValue,
 	sha256: string
 ): Promise<void> {
 	await db
@@ -17,7 +18,10 @@ export async function upsertReferenceDocument(
 		});
 }
 
-export async function getReferenceDocument(db: Db | Tx, key: string): Promise<unknown> {
+export async function getReferenceDocument(
+	db: Db | Tx,
+	key: string
+): Promise<JsonValue | undefined> {
 	const [row] = await db
 		.select({ content: referenceDocuments.content })
 		.from(referenceDocuments)
@@ -28,7 +32,7 @@ export async function getReferenceDocument(db: Db | Tx, key: string): Promise<un
 export async function getReferenceDocuments(
 	db: Db | Tx,
 	keys: string[]
-): Promise<Map<string, unknown>> {
+): Promise<Map<string, JsonValue>> {
 	const rows = await db
 		.select({ key: referenceDocuments.key, content: referenceDocuments.content })
 		.from(referenceDocuments)
