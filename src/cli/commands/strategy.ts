@@ -2,9 +2,12 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { m } from '$lib/server/i18n';
-import { getFitJson } from '$lib/server/services/fit';
-import { getRecommendations, recommendationsJson } from '$lib/server/services/collaboration';
-import { fitXlsx, recommendationsXlsx } from '$lib/server/services/strategy';
+import { fitXlsx, getFitJson } from '$lib/server/services/fit';
+import {
+	getRecommendations,
+	recommendationsJson,
+	recommendationsXlsx
+} from '$lib/server/services/collaboration';
 import type { ActionWrapper, Lang } from './types';
 
 interface StrategyOptions {

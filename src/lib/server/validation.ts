@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ValidationError, type FieldIssue } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
+import { RegionCodeSchema } from '$lib/domain/regions';
 import { m, messageByKey } from './i18n';
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -132,3 +133,9 @@ export const yearSchema = z
 	.number()
 	.int()
 	.refine((value) => value >= 2000 && value <= 2100, { params: { i18n: 'validation_year' } });
+
+/** A region code from a route or query, or a ValidationError naming `region`. */
+export function regionOrThrow(ctx: { locale: Locale }, regionCode: string): string {
+	return parseInput(z.object({ region: RegionCodeSchema }), { region: regionCode }, ctx.locale)
+		.region;
+}

@@ -4,15 +4,16 @@
  * KPIs, documents and reviews, and listing them with their worst KPI status.
  */
 import { z } from 'zod';
+import { RegionCodeSchema } from '$lib/domain/regions';
 import { actorLabel } from '$lib/domain/access';
 import {
 	AgreementInputSchema,
 	checkAgreement,
+	statuses,
 	type AgreementContext,
 	type AgreementInput
 } from '$lib/domain/agreements/agreement';
 import { worstStatus, type KpiStatus } from '$lib/domain/agreements/kpi';
-import { checklistCodes } from '$lib/domain/collaboration/catalogue';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
 import {
@@ -28,66 +29,16 @@ import {
 } from '../../db/queries/agreements/agreements';
 import { listDocuments, type DocumentListRow } from '../../db/queries/agreements/documents';
 import { listReviews, type ReviewRow } from '../../db/queries/agreements/reviews';
-import { listUsers } from '../../db/queries/users/users';
-import { listActorsOfRegion, listMunicipalities } from '../../db/queries/reference/geography';
 import { findClusterBySlug } from '../../db/queries/landscape/clusters';
 import { m, messageByKey } from '../../i18n';
 import { parseInput } from '../../validation';
 import { hasRole, requireRole } from '../access';
 import { loadKpiBoard, type GoalView } from './kpis';
+import { agreementOptions } from './options';
 import { recordAudit } from '../audit';
-import { loadCatalogue, checklistLabel } from '../collaboration';
 import type { Ctx } from '../context';
-import { loadClusters, getRegions } from '../landscape';
-import { currentStrategy, regionOrThrow } from '../strategy';
 import type { AgreementOptions } from '$lib/domain/agreements/view';
 export type { AgreementOptions };
-
-/** What the region offers to choose from, and the same as sets for the rules. */
-export async function agreementOptions(
-	ctx: Ctx,
-	regionCode: string
-): Promise<{ options: AgreementOptions; context: AgreementContext }> {
-	const code = regionOrThrow(ctx, regionCode);
-	const [regions, clusters, models, actors, municipalities, strategy, users] = await Promise.all([
-		getRegions(ctx),
-		loadClusters(ctx.db),
-		loadCatalogue(ctx.db),
-		listActorsOfRegion(ctx.db, code),
-		listMunicipalities(ctx.db),
-		currentStrategy(ctx, code),
-		listUsers(ctx.db)
-	]);
-	const region = regions.find((r) => r.code === code);
-	if (!region) throw new NotFoundError(m.error_not_found({}, { locale: ctx.locale }));
-	const inRegion = municipalities.filter((mu) => mu.regionCode === code);
-	const staff = users.filter((u) => u.role !== 'viewer' && !u.disabledAt);
-	const options: AgreementOptions = {
-		region: { code, name: region.name },
-		clusters: clusters.map((c) => ({ slug: c.slug, name: c.shortName || c.name })),
-		models: models.map((model) => ({ code: model.code, name: model.texts[ctx.locale].name })),
-		actors: actors.map((a) => ({ slug: a.slug, name: a.name })),
-		municipalities: inRegion.map((mu) => ({ code: mu.code, name: mu.name })),
-		efforts: (strategy?.version.efforts ?? []).map((e) => ({
-			code: e.code,
-			title: e.title[ctx.locale] || e.title.da
-		})),
-		users: staff.map((u) => ({ id: u.id, label: `${u.name} (${u.email})` })),
-		checklist: checklistCodes.map((c) => ({ code: c, label: checklistLabel(c, ctx.locale) }))
-	};
-	return {
-		options,
-		context: {
-			regionCode: code,
-			clusters: new Set(clusters.map((c) => c.slug)),
-			actors: new Set(actors.map((a) => a.slug)),
-			municipalities: new Set(inRegion.map((mu) => mu.code)),
-			efforts: new Set(options.efforts.map((e) => e.code)),
-			models: new Set(models.map((model) => model.code)),
-			users: new Set(staff.map((u) => u.id))
-		}
-	};
-}
 
 /** Validates an agreement: shape first, then the region's rules; every issue names its field. */
 export function parseAgreement(
@@ -226,23 +177,11 @@ export async function agreementOrThrow(ctx: Ctx, id: number): Promise<AgreementL
 	return row;
 }
 
-export function modelName(texts: unknown, locale: Locale): string | null {
-	const t = texts as Record<Locale, { name: string }> | null;
-	return t?.[locale]?.name ?? null;
+export function modelName(texts: AgreementListRow['modelTexts'], locale: Locale): string | null {
+	return texts?.[locale].name ?? null;
 }
 
 /** A party key as people read it: the actor's name, or the municipality's. */
-export function partyLabel(
-	party: string,
-	options: Pick<AgreementOptions, 'actors' | 'municipalities'>
-): string {
-	if (party.startsWith('municipality:')) {
-		const code = party.slice('municipality:'.length);
-		return options.municipalities.find((mu) => mu.code === code)?.name ?? code;
-	}
-	return options.actors.find((a) => a.slug === party)?.name ?? party;
-}
-
 export interface AgreementDetail {
 	agreement: AgreementListRow & { modelName: string | null };
 	budget: BudgetLineRow[];
@@ -278,11 +217,8 @@ export async function getAgreement(ctx: Ctx, id: number): Promise<AgreementDetai
 }
 
 export const AgreementListQuerySchema = z.object({
-	region: z
-		.string()
-		.regex(/^108[1-5]$/)
-		.optional(),
-	status: z.enum(['draft', 'active', 'ended', 'cancelled']).optional(),
+	region: RegionCodeSchema.optional(),
+	status: z.enum(statuses).optional(),
 	cluster: z.string().max(100).optional()
 });
 

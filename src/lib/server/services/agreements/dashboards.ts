@@ -19,7 +19,7 @@ import {
 import { m } from '../../i18n';
 import { requireRole } from '../access';
 import { loadKpiBoard } from './kpis';
-import { agreementOptions, partyLabel } from './agreements';
+import { agreementOptions, partyLabel } from './options';
 import type { Ctx } from '../context';
 
 export interface DashboardRow {

@@ -10,7 +10,7 @@ import { NotFoundError } from '$lib/domain/errors';
 import { findDecision } from '../../db/queries/strategy/decisions';
 import { m } from '../../i18n';
 import { requireRole } from '../access';
-import { agreementOptions } from './agreements';
+import { agreementOptions } from './options';
 import type { Ctx } from '../context';
 import { recommendationView, runRecommendations } from '../collaboration';
 

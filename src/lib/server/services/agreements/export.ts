@@ -7,7 +7,8 @@ import { listAgreements, listBudgetLines } from '../../db/queries/agreements/agr
 import { m } from '../../i18n';
 import { requireRole } from '../access';
 import { loadKpiBoard } from './kpis';
-import { agreementOptions, modelName, partyLabel } from './agreements';
+import { modelName } from './agreements';
+import { agreementOptions, partyLabel } from './options';
 import type { Ctx } from '../context';
 import { importProvenanceLabel, kpiStatusLabel, sourceLabel } from '$lib/labels/agreements';
 

@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
 import { isoOf, type IsoDate } from '$lib/domain/agreements/dates';
-import { followUpItems, type FollowUpItem } from '$lib/domain/agreements/follow-up';
+import {
+	followUpItems,
+	reviewDecisions,
+	type FollowUpItem
+} from '$lib/domain/agreements/follow-up';
 import { ValidationError } from '$lib/domain/errors';
 import { formatDate, type Locale } from '$lib/format';
 import { listAgreements } from '../../db/queries/agreements/agreements';
@@ -151,7 +155,7 @@ export async function sendDueReminders(
 export const ReviewInputSchema = z.object({
 	year: z.coerce.number().int().min(2000).max(2100),
 	achieved: z.string().trim().min(3).max(4000),
-	decision: z.enum(['continue', 'change', 'end']),
+	decision: z.enum(reviewDecisions),
 	note: z
 		.preprocess((v) => (v === '' ? null : v), z.string().trim().max(2000).nullable())
 		.default(null)

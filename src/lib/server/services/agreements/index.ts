@@ -7,3 +7,4 @@ export * from './export';
 export * from './follow-up';
 export * from './form';
 export * from './kpis';
+export * from './options';

@@ -4,6 +4,7 @@
  * be added and chosen by hand (the recommender only proposes models it has rules for).
  */
 import { z } from 'zod';
+import { codeFromTitle } from '$lib/domain/codes';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/domain/errors';
 import {
 	ModelSchema,
@@ -26,7 +27,6 @@ import { parseInput } from '../../validation';
 import { hasRole, requireRole } from '../access';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
-import { effortCode } from '../strategy';
 import type { ModelView } from '$lib/domain/collaboration/view';
 export type { ModelView };
 
@@ -177,7 +177,7 @@ export async function createModel(ctx: Ctx, input: Record<string, unknown>): Pro
 	requireRole(ctx, 'analyst');
 	const existing = (await listModels(ctx.db)).map((row) => row.code);
 	const name = typeof input['da.name'] === 'string' ? input['da.name'] : '';
-	const { model } = modelFromForm(ctx, effortCode(name, existing), input);
+	const { model } = modelFromForm(ctx, codeFromTitle(name, existing), input);
 	return ctx.db.transaction(async (tx) => {
 		const row = await insertModel(tx, {
 			...modelColumns(model),

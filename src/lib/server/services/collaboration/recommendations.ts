@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
 import { NotFoundError, ValidationError } from '$lib/domain/errors';
 import { checklistCodes, type ChecklistCode } from '$lib/domain/collaboration/catalogue';
-import { latestDecisions } from '$lib/domain/collaboration/portfolio';
+import { decisionKinds, latestDecisions } from '$lib/domain/collaboration/portfolio';
 import { recommend, type Recommendation } from '$lib/domain/collaboration/recommend';
 import type { Locale } from '$lib/format';
 import { insertDecision, listDecisions } from '../../db/queries/strategy/decisions';
@@ -14,6 +14,7 @@ import { m } from '../../i18n';
 import { parseInput } from '../../validation';
 import { hasRole, requireRole } from '../access';
 import { recordAudit } from '../audit';
+import { checklistLabel } from './labels';
 import { loadCatalogue, type ModelView } from './models';
 import type { Ctx } from '../context';
 import {
@@ -56,20 +57,6 @@ export interface RecommendationsView {
 	canDecide: boolean;
 }
 
-export function checklistLabel(code: ChecklistCode, locale: Locale): string {
-	const o = { locale };
-	const labels: Record<ChecklistCode, () => string> = {
-		'respect-core-narrative': () => m.checklist_respect_core_narrative({}, o),
-		'concrete-agreement': () => m.checklist_concrete_agreement({}, o),
-		proximity: () => m.checklist_proximity({}, o),
-		'concrete-projects': () => m.checklist_concrete_projects({}, o),
-		'role-clarity': () => m.checklist_role_clarity({}, o),
-		'cross-municipal': () => m.checklist_cross_municipal({}, o),
-		'goals-kpis': () => m.checklist_goals_kpis({}, o)
-	};
-	return labels[code]();
-}
-
 function decisionView(
 	row: Awaited<ReturnType<typeof listDecisions>>[number],
 	models: Map<string, ModelView>,
@@ -101,7 +88,11 @@ export interface RecommendationRun {
 
 /** Loads everything once and runs the recommender for every active cluster. */
 export async function runRecommendations(ctx: Ctx, regionCode: string): Promise<RecommendationRun> {
-	const inputs = await loadFitInputs(ctx, regionCode);
+	return recommendationRun(ctx, await loadFitInputs(ctx, regionCode));
+}
+
+/** The recommender over fit inputs already loaded, e.g. by the meeting snapshot for its fit too. */
+async function recommendationRun(ctx: Ctx, inputs: FitInputs): Promise<RecommendationRun> {
 	const [catalogue, decisionRows] = await Promise.all([
 		loadCatalogue(ctx.db),
 		listDecisions(ctx.db, inputs.region.code)
@@ -181,7 +172,13 @@ export async function getRecommendations(
 	regionCode: string
 ): Promise<RecommendationsView> {
 	requireRole(ctx, 'viewer');
-	const run = await runRecommendations(ctx, regionCode);
+	return recommendationsOf(ctx, await loadFitInputs(ctx, regionCode));
+}
+
+/** The recommendations view over fit inputs already loaded. */
+export async function recommendationsOf(ctx: Ctx, inputs: FitInputs): Promise<RecommendationsView> {
+	requireRole(ctx, 'viewer');
+	const run = await recommendationRun(ctx, inputs);
 	return {
 		region: run.inputs.region,
 		provenance: fitProvenance(ctx, run.inputs),
@@ -208,7 +205,7 @@ const list = z.preprocess(
 
 export const DecisionFormSchema = z.object({
 	cluster: z.string().min(1).max(100),
-	decision: z.enum(['accepted', 'changed', 'rejected']),
+	decision: z.enum(decisionKinds),
 	chosenModel: z.string().max(60).optional(),
 	note: z.string().trim().min(3).max(2000),
 	checklistMet: list

@@ -2,6 +2,5 @@
 export * from './export';
 export * from './import';
 export * from './page';
-export * from './register-figures';
 export * from './review';
 export * from './stats';

@@ -2,4 +2,6 @@
 export * from './findings';
 export * from './headlines';
 export * from './interviews';
+export * from './maps';
 export * from './page';
+export * from './report';

@@ -15,10 +15,11 @@ import { listResponses } from '../../db/queries/survey/responses';
 import { findEvidenceRound, type EvidenceRound } from '../../db/queries/survey/rounds';
 import { listFitOverrides } from '../../db/queries/strategy/overrides';
 import { m } from '../../i18n';
+import { regionOrThrow } from '../../validation';
 import type { Ctx } from '../context';
 import { loadClusters, getRegions, getTaxonomy } from '../landscape';
 import { clusterRegisterFigures } from '../companies';
-import { currentStrategy, regionOrThrow, type StrategyVersionView } from '../strategy';
+import { currentStrategy, type StrategyVersionView } from '../strategy';
 
 /** Actor kinds whose agreements cover the whole region. */
 const REGION_WIDE_KINDS = ['regional-collaboration', 'region'];

@@ -3,8 +3,7 @@
  * the tests), the .pptx, and the PDF through LibreOffice when it is installed.
  */
 import { readFileSync } from 'node:fs';
-import { compareSnapshots, type DeckSnapshot } from '$lib/domain/meetings/snapshot';
-import { buildSlides, type DeckMeeting, type Slide } from '$lib/domain/meetings/slides';
+import { compareSnapshots } from '$lib/domain/meetings/snapshot';
 import { UnavailableError } from '$lib/domain/errors';
 import { deckChartOption } from '$lib/domain/charts/deck-chart';
 import { formatNumber } from '$lib/format';
@@ -16,8 +15,8 @@ import { findSoffice, pptxToPdf } from '../../pptx/pdf';
 import { requireRole } from '../access';
 import type { Ctx } from '../context';
 import { takeSnapshot } from './snapshot';
-import { meetingOrThrow, sayIn, snapshotOf } from './meetings';
-import { listQuestions, type MeetingListRow } from '../../db/queries/meetings/meetings';
+import { meetingOrThrow, meetingSlides, sayIn, snapshotOf } from './read';
+import type { MeetingListRow } from '../../db/queries/meetings/meetings';
 
 export const deckFormats = ['pptx', 'pdf'] as const;
 export type DeckFormat = (typeof deckFormats)[number];
@@ -30,28 +29,6 @@ const MEDIA_TYPES: Record<DeckFormat, string> = {
 function logoDataUrl(): string | null {
 	const file = getConfig().deck.logoFile;
 	return file ? `data:image/png;base64,${readFileSync(file).toString('base64')}` : null;
-}
-
-export interface MeetingSlides {
-	meeting: MeetingListRow;
-	snapshot: DeckSnapshot;
-	slides: Slide[];
-}
-
-export async function meetingSlides(ctx: Ctx, id: number): Promise<MeetingSlides> {
-	requireRole(ctx, 'viewer');
-	const meeting = await meetingOrThrow(ctx, id);
-	const [{ data }, questions] = await Promise.all([snapshotOf(ctx, id), listQuestions(ctx.db, id)]);
-	const deckMeeting: DeckMeeting = {
-		title: meeting.title,
-		audience: meeting.audience,
-		heldOn: meeting.heldOn,
-		purpose: meeting.purpose,
-		agenda: meeting.agenda,
-		questions: questions.map((q) => q.text),
-		isDemo: meeting.isDemo
-	};
-	return { meeting, snapshot: data, slides: buildSlides(data, deckMeeting, sayIn(meeting.locale)) };
 }
 
 /** The deck as printable HTML: the slides, and each chart as the SVG the pages would draw. */

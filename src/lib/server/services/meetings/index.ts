@@ -3,4 +3,5 @@ export * from './deck';
 export * from './form';
 export * from './json';
 export * from './meetings';
+export * from './read';
 export * from './snapshot';

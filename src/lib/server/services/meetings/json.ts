@@ -1,7 +1,6 @@
 /** A meeting as the API and `meetings list --json` show it. */
 import type { Ctx } from '../context';
-import { meetingSlides } from './deck';
-import { getMeeting, meetingItem } from './meetings';
+import { getMeeting, meetingItem, meetingSlides } from './read';
 
 export async function getMeetingJson(ctx: Ctx, id: number) {
 	const [detail, { slides }] = await Promise.all([getMeeting(ctx, id), meetingSlides(ctx, id)]);

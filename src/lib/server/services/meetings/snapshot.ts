@@ -16,10 +16,10 @@ import { getConfig } from '../../config';
 import { listActorsOfRegion } from '../../db/queries/reference/geography';
 import { getDashboards, listAgreementItems } from '../agreements';
 import type { Ctx } from '../context';
-import { getFindingsPage } from '../findings';
-import { getFitJson } from '../fit';
+import { drawFindingsMap, findingsReport } from '../findings';
+import { fitDocument, loadFitInputs } from '../fit';
 import { getLandscape, getProgrammeHistory } from '../landscape';
-import { getRecommendations, checklistLabel } from '../collaboration';
+import { checklistLabel, recommendationsOf } from '../collaboration';
 import { checklistCodes } from '$lib/domain/collaboration/catalogue';
 
 async function landscapePart(ctx: Ctx, now: Date): Promise<LandscapePart> {
@@ -80,12 +80,13 @@ async function landscapePart(ctx: Ctx, now: Date): Promise<LandscapePart> {
 
 async function surveyPart(ctx: Ctx, roundId: number | null): Promise<DeckSnapshot['survey']> {
 	if (roundId === null) return null;
-	const [page, lastAnswerAt] = await Promise.all([
-		getFindingsPage(ctx, roundId),
+	const [report, lastAnswerAt] = await Promise.all([
+		findingsReport(ctx, roundId),
 		lastCompletedAnswerAt(ctx.db, roundId)
 	]);
-	const f = page.findings;
-	if (!f) return null;
+	const f = report.findings;
+	const maps = [];
+	for (const map of report.maps) maps.push(await drawFindingsMap(map, report.labels, ctx.locale));
 	return {
 		round: {
 			id: f.round.id,
@@ -96,11 +97,11 @@ async function surveyPart(ctx: Ctx, roundId: number | null): Promise<DeckSnapsho
 			N: f.invited,
 			lastAnswerAt: lastAnswerAt?.toISOString() ?? null
 		},
-		headlines: page.headlines,
-		register: page.register,
-		charts: page.charts.map((c) => c.vm),
-		maps: page.maps,
-		quotes: page.charts.flatMap((c) =>
+		headlines: report.headlines,
+		register: report.register,
+		charts: report.charts.map((c) => c.vm),
+		maps,
+		quotes: report.charts.flatMap((c) =>
 			c.quotes.map((q) => ({ text: q.text, cluster: q.clusterName, questionKey: q.questionKey }))
 		),
 		figures: {
@@ -118,10 +119,9 @@ async function surveyPart(ctx: Ctx, roundId: number | null): Promise<DeckSnapsho
 /** Fit, recommendations and agreements need a strategy; a region without one has none of them. */
 async function strategyParts(ctx: Ctx, regionCode: string) {
 	try {
-		const [fit, recs] = await Promise.all([
-			getFitJson(ctx, regionCode),
-			getRecommendations(ctx, regionCode)
-		]);
+		const inputs = await loadFitInputs(ctx, regionCode);
+		const fit = fitDocument(ctx, inputs);
+		const recs = await recommendationsOf(ctx, inputs);
 		const totals = new Map(fit.clusters.map((c) => [c.slug, c.total]));
 		return {
 			fit: {

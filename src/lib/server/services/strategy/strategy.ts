@@ -6,17 +6,14 @@
  */
 import { z } from 'zod';
 import { actorLabel } from '$lib/domain/access';
+import { codeFromTitle } from '$lib/domain/codes';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/domain/errors';
 import {
 	EffortSchema,
 	HubSchema,
 	StrategyContentSchema,
-	WeightsSchema,
 	defaultWeights,
-	type Effort,
-	type Hub,
-	type StrategyContent,
-	type Weights
+	type StrategyContent
 } from '$lib/domain/strategy/strategy';
 import { listActorsOfRegion } from '../../db/queries/reference/geography';
 import {
@@ -26,63 +23,15 @@ import {
 	insertStrategyVersion,
 	latestStrategyVersion,
 	listStrategyVersions,
-	type StrategyVersionListRow,
-	type StrategyVersionRow
+	type StrategyVersionListRow
 } from '../../db/queries/strategy/strategies';
 import { m } from '../../i18n';
-import { parseInput } from '../../validation';
+import { parseInput, regionOrThrow } from '../../validation';
 import { requireRole } from '../access';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
+import { parseWeights, versionView, type StrategyVersionView } from './read';
 import { loadClusters, getRegions, getTaxonomy, type RegionView } from '../landscape';
-
-export const RegionCodeSchema = z.string().regex(/^108[1-5]$/);
-
-export interface StrategyVersionView {
-	id: number;
-	version: number;
-	vision: string;
-	efforts: Effort[];
-	hubs: Hub[];
-	weights: Weights;
-	isExample: boolean;
-	source: string | null;
-	createdByLabel: string;
-	createdAt: Date;
-}
-
-export function versionView(row: StrategyVersionRow): StrategyVersionView {
-	const content = StrategyContentSchema.parse({
-		vision: row.vision,
-		efforts: row.efforts,
-		hubs: row.hubs,
-		weights: row.weights
-	});
-	return {
-		id: row.id,
-		version: row.version,
-		...content,
-		isExample: row.isExample,
-		source: row.source,
-		createdByLabel: row.createdByLabel,
-		createdAt: row.createdAt
-	};
-}
-
-export function regionOrThrow(ctx: Ctx, regionCode: string): string {
-	return parseInput(z.object({ region: RegionCodeSchema }), { region: regionCode }, ctx.locale)
-		.region;
-}
-
-/** The strategy's latest version, or null when the region has none yet. */
-export async function currentStrategy(
-	ctx: Ctx,
-	regionCode: string
-): Promise<{ strategyId: number; version: StrategyVersionView } | null> {
-	const strategy = await findStrategy(ctx.db, regionCode);
-	const latest = strategy ? await latestStrategyVersion(ctx.db, strategy.id) : undefined;
-	return strategy && latest ? { strategyId: strategy.id, version: versionView(latest) } : null;
-}
 
 export interface StrategyPage {
 	region: RegionView;
@@ -278,22 +227,6 @@ export const EffortFormSchema = z.object({
 });
 export type EffortForm = z.input<typeof EffortFormSchema>;
 
-/** A code for a new effort from its Danish title: `grøn omstilling` → `groen-omstilling`. */
-export function effortCode(title: string, taken: string[]): string {
-	const base =
-		title
-			.toLowerCase()
-			.replace(/æ/g, 'ae')
-			.replace(/ø/g, 'oe')
-			.replace(/å/g, 'aa')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 50) || 'indsats';
-	let code = base;
-	for (let n = 2; taken.includes(code); n++) code = `${base}-${n}`;
-	return code;
-}
-
 export async function saveEffort(
 	ctx: Ctx,
 	regionCode: string,
@@ -333,7 +266,7 @@ export async function saveEffort(
 			const effort = EffortSchema.parse({
 				code:
 					form.original ||
-					effortCode(
+					codeFromTitle(
 						form.title.da,
 						content.efforts.map((e) => e.code)
 					),
@@ -380,17 +313,6 @@ export async function saveVision(
 		(content) => ({ ...content, vision: typeof input.vision === 'string' ? input.vision : '' }),
 		(path) => path
 	);
-}
-
-const WeightsFormSchema = z.object(
-	Object.fromEntries(
-		Object.keys(defaultWeights).map((k) => [k, z.coerce.number().int().min(0).max(100)])
-	) as Record<keyof Weights, z.ZodCoercedNumber>
-);
-
-/** Parses weights from a form or query (strings); used by saving and by the what-if view. */
-export function parseWeights(ctx: Ctx, input: Record<string, unknown>): Weights {
-	return parseInput(WeightsSchema, parseInput(WeightsFormSchema, input, ctx.locale), ctx.locale);
 }
 
 export async function saveWeights(

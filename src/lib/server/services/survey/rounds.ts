@@ -4,6 +4,7 @@
  * reminders, and closes or reopens the round.
  */
 import { z } from 'zod';
+import { RegionCodeSchema } from '$lib/domain/regions';
 import { actorLabel } from '$lib/domain/access';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/domain/errors';
 import {
@@ -54,7 +55,7 @@ const optionalEmail = z.preprocess(
 
 export const CreateRoundSchema = z
 	.object({
-		regionCode: z.string().regex(/^108[1-5]$/),
+		regionCode: RegionCodeSchema,
 		year: z.coerce.number().pipe(yearSchema),
 		title: z.string().trim().min(1).max(200),
 		sinceYear: z.coerce.number().pipe(yearSchema),
