@@ -1,128 +1,189 @@
 /**
  * A meeting's snapshot: every figure its deck shows, frozen when the meeting is created so the
  * deck can be generated again, identically, after the data has moved on. Labels are stored in
- * the meeting's language, as the deck shows them; the format tag lets later versions read old
- * snapshots.
+ * the meeting's language, as the deck shows them. The stored document is read back through
+ * `readSnapshot`, which knows every `format` it was ever written in and upgrades the older ones.
  */
-import type { BarChartViewModel } from '../charts/bar';
-import type { KpiStatus } from '../agreements/kpi';
-import type { Locale } from '../../format';
-import type { Stage } from '../landscape/types';
+import { z } from 'zod';
+import { kpiStatuses } from '../agreements/kpi';
+import { maturityStages } from '../landscape/types';
 
 export const SNAPSHOT_FORMAT = 'klyngeradar/meeting-snapshot@1';
 
-export interface RangeFigure {
-	metric: 'employees' | 'members' | 'boardSize';
-	min: { name: string; value: number } | null;
-	max: { name: string; value: number } | null;
-	n: number;
-	of: number;
-	estimates: number;
-}
+const count = z.number();
+const stage = z.enum(maturityStages);
+const kpiStatus = z.enum(kpiStatuses);
+const named = z.object({ name: z.string(), value: count }).nullable();
 
-export interface LandscapePart {
+const RangeFigureSchema = z.object({
+	metric: z.enum(['employees', 'members', 'boardSize']),
+	min: named,
+	max: named,
+	n: count,
+	of: count,
+	estimates: count
+});
+export type RangeFigure = z.infer<typeof RangeFigureSchema>;
+
+const LandscapePartSchema = z.object({
 	/** When the landscape data last changed. */
-	updatedAt: string | null;
-	clusters: {
-		slug: string;
-		name: string;
-		area: string;
-		stage: Stage | null;
-		members: number | null;
-		employees: number | null;
-	}[];
-	programmes: { name: string; fromYear: number; toYear: number; clusters: number }[];
-	history: { from: number; to: number; label: string }[];
-	coreTask: string[];
-	economy: string[];
-	businessModels: string[];
-	funding: { label: string; amountDkk: number }[];
-	next: { summary: string; totalDkk: number; clusters: number };
-	ranges: RangeFigure[];
-	fundingRatio: { ratio: number | null; n: number; of: number };
-	stages: Record<Stage | 'unknown', number>;
-}
+	updatedAt: z.string().nullable(),
+	clusters: z.array(
+		z.object({
+			slug: z.string(),
+			name: z.string(),
+			area: z.string(),
+			stage: stage.nullable(),
+			members: count.nullable(),
+			employees: count.nullable()
+		})
+	),
+	programmes: z.array(
+		z.object({ name: z.string(), fromYear: count, toYear: count, clusters: count })
+	),
+	history: z.array(z.object({ from: count, to: count, label: z.string() })),
+	coreTask: z.array(z.string()),
+	economy: z.array(z.string()),
+	businessModels: z.array(z.string()),
+	funding: z.array(z.object({ label: z.string(), amountDkk: count })),
+	next: z.object({ summary: z.string(), totalDkk: count, clusters: count }),
+	ranges: z.array(RangeFigureSchema),
+	fundingRatio: z.object({ ratio: count.nullable(), n: count, of: count }),
+	stages: z.record(z.enum([...maturityStages, 'unknown']), count)
+});
+export type LandscapePart = z.infer<typeof LandscapePartSchema>;
 
-export interface SurveyPart {
-	round: {
-		id: number;
-		title: string;
-		year: number;
-		isDemo: boolean;
+const BarChartSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	valueLabel: z.string(),
+	categories: z.array(z.object({ key: z.string(), label: z.string(), value: count })),
+	n: count,
+	N: count,
+	footnote: z.string()
+});
+
+const SurveyPartSchema = z.object({
+	round: z.object({
+		id: count,
+		title: z.string(),
+		year: count,
+		isDemo: z.boolean(),
 		/** Completed of invited. */
-		n: number;
-		N: number;
-		lastAnswerAt: string | null;
-	};
-	headlines: { question: string; text: string }[];
-	charts: BarChartViewModel[];
-	maps: { id: string; title: string; svg: string; caption: string }[];
-	quotes: { text: string; cluster: string | null; questionKey: string | null }[];
+		n: count,
+		N: count,
+		lastAnswerAt: z.string().nullable()
+	}),
+	headlines: z.array(z.object({ question: z.string(), text: z.string() })),
+	charts: z.array(BarChartSchema),
+	maps: z.array(
+		z.object({ id: z.string(), title: z.string(), svg: z.string(), caption: z.string() })
+	),
+	quotes: z.array(
+		z.object({
+			text: z.string(),
+			cluster: z.string().nullable(),
+			questionKey: z.string().nullable()
+		})
+	),
 	/** Unique companies by CVR in the clusters' own lists for the round's years, when any. */
-	register?: { unique: number; from: number; to: number } | null;
+	register: z.object({ unique: count, from: count, to: count }).nullable().optional(),
 	/** The round's key figures, for the comparison between snapshots. */
-	figures: {
-		completed: number;
-		present: number;
-		membersTotal: number;
-		uniqueCompanies: number;
-		participants: number;
-		clustersWithAgreements: number;
-		municipalAgreements: number;
-	};
-}
+	figures: z.object({
+		completed: count,
+		present: count,
+		membersTotal: count,
+		uniqueCompanies: count,
+		participants: count,
+		clustersWithAgreements: count,
+		municipalAgreements: count
+	})
+});
+export type SurveyPart = z.infer<typeof SurveyPartSchema>;
 
-export interface FitPart {
-	strategyVersion: number;
-	strategyIsExample: boolean;
-	efforts: { code: string; title: string }[];
-	clusters: { slug: string; name: string; total: number }[];
+const FitPartSchema = z.object({
+	strategyVersion: count,
+	strategyIsExample: z.boolean(),
+	efforts: z.array(z.object({ code: z.string(), title: z.string() })),
+	clusters: z.array(z.object({ slug: z.string(), name: z.string(), total: count })),
 	/** Score shown (override included) and confidence 0–1 (share of criteria with data). */
-	cells: { cluster: string; effort: string; score: number; confidence: number }[];
-}
+	cells: z.array(
+		z.object({ cluster: z.string(), effort: z.string(), score: count, confidence: count })
+	)
+});
+export type FitPart = z.infer<typeof FitPartSchema>;
 
-export interface RecommendationRow {
-	cluster: string;
-	name: string;
-	fitTotal: number;
-	top: { code: string; name: string; score: number } | null;
-	alternative: { code: string; name: string; score: number } | null;
-	unmet: string[];
-	decision: string | null;
-}
+const option = z.object({ code: z.string(), name: z.string(), score: count }).nullable();
 
-export interface RecommendationsPart {
-	rows: RecommendationRow[];
-	checklist: { code: string; label: string }[];
-}
+const RecommendationRowSchema = z.object({
+	cluster: z.string(),
+	name: z.string(),
+	fitTotal: count,
+	top: option,
+	alternative: option,
+	unmet: z.array(z.string()),
+	decision: z.string().nullable()
+});
+export type RecommendationRow = z.infer<typeof RecommendationRowSchema>;
 
-export interface AgreementsPart {
-	rows: {
-		title: string;
-		cluster: string;
-		model: string | null;
-		status: string;
-		kpiStatus: KpiStatus;
-		kpis: number;
-		endsOn: string;
-		isDemo: boolean;
-	}[];
-	kpiCounts: Record<KpiStatus, number>;
-	budget: { years: number[]; parties: { label: string; byYear: Record<string, number> }[] };
-}
+const RecommendationsPartSchema = z.object({
+	rows: z.array(RecommendationRowSchema),
+	checklist: z.array(z.object({ code: z.string(), label: z.string() }))
+});
+export type RecommendationsPart = z.infer<typeof RecommendationsPartSchema>;
 
-export interface DeckSnapshot {
-	format: typeof SNAPSHOT_FORMAT;
-	takenAt: string;
-	locale: Locale;
-	region: { code: string; name: string };
+const AgreementsPartSchema = z.object({
+	rows: z.array(
+		z.object({
+			title: z.string(),
+			cluster: z.string(),
+			model: z.string().nullable(),
+			status: z.string(),
+			kpiStatus,
+			kpis: count,
+			endsOn: z.string(),
+			isDemo: z.boolean()
+		})
+	),
+	kpiCounts: z.record(kpiStatus, count),
+	budget: z.object({
+		years: z.array(count),
+		parties: z.array(z.object({ label: z.string(), byYear: z.record(z.string(), count) }))
+	})
+});
+export type AgreementsPart = z.infer<typeof AgreementsPartSchema>;
+
+const DeckSnapshotSchema = z.object({
+	format: z.literal(SNAPSHOT_FORMAT),
+	takenAt: z.string(),
+	locale: z.enum(['da', 'en']),
+	region: z.object({ code: z.string(), name: z.string() }),
 	/** The organisation the deck is from, e.g. the region's business-promotion body. */
-	organisation: string;
-	landscape: LandscapePart;
-	survey: SurveyPart | null;
-	fit: FitPart | null;
-	recommendations: RecommendationsPart | null;
-	agreements: AgreementsPart | null;
+	organisation: z.string(),
+	landscape: LandscapePartSchema,
+	survey: SurveyPartSchema.nullable(),
+	fit: FitPartSchema.nullable(),
+	recommendations: RecommendationsPartSchema.nullable(),
+	agreements: AgreementsPartSchema.nullable()
+});
+export type DeckSnapshot = z.infer<typeof DeckSnapshotSchema>;
+
+/**
+ * Every shape a snapshot was stored in. Format 1 before the organisation was recorded has none;
+ * such a deck names the region instead.
+ */
+const StoredSnapshotSchema = z.discriminatedUnion('format', [
+	DeckSnapshotSchema.extend({ organisation: z.string().optional() })
+]);
+/** What `meeting_snapshots.data` holds: any format `readSnapshot` reads. */
+export type StoredSnapshot = z.input<typeof StoredSnapshotSchema>;
+
+/** A stored snapshot in today's shape, or null when it is in no format this version knows. */
+export function readSnapshot(data: unknown): DeckSnapshot | null {
+	const parsed = StoredSnapshotSchema.safeParse(data);
+	if (!parsed.success) return null;
+	const stored = parsed.data;
+	return { ...stored, organisation: stored.organisation ?? stored.region.name };
 }
 
 /** A figure of a snapshot that a later snapshot is compared on. */

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { StoredSnapshot } from '../../../domain/meetings/snapshot';
 import {
 	boolean,
 	date,
@@ -60,7 +61,7 @@ export const meetingSnapshots = pgTable(
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
-		data: jsonb('data').notNull(),
+		data: jsonb('data').$type<StoredSnapshot>().notNull(),
 		takenByLabel: text('taken_by_label').notNull(),
 		takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -4,7 +4,7 @@
  * never reaches the areas a snapshot is taken from.
  */
 import { buildSlides, type DeckMeeting, type Say, type Slide } from '$lib/domain/meetings/slides';
-import { SNAPSHOT_FORMAT, type DeckSnapshot } from '$lib/domain/meetings/snapshot';
+import { readSnapshot, type DeckSnapshot } from '$lib/domain/meetings/snapshot';
 import { NotFoundError } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
 import { listAgreements } from '../../db/queries/agreements/agreements';
@@ -44,11 +44,10 @@ export async function snapshotOf(
 	meetingId: number
 ): Promise<{ id: number; data: DeckSnapshot; takenAt: Date; takenByLabel: string }> {
 	const row = await latestSnapshot(ctx.db, meetingId);
-	const data = row?.data as DeckSnapshot | undefined;
-	if (!row || data?.format !== SNAPSHOT_FORMAT)
+	const data = row ? readSnapshot(row.data) : null;
+	if (!row || !data)
 		throw new NotFoundError(m.meeting_not_found({ id: String(meetingId) }, { locale: ctx.locale }));
-	// Snapshots taken before the organisation was recorded name the region instead.
-	return { ...row, data: { ...data, organisation: data.organisation ?? data.region.name } };
+	return { ...row, data };
 }
 
 export interface MeetingOptions {
