@@ -18,7 +18,7 @@ import {
 	listAgreementItems,
 	followUpFor
 } from '../src/lib/server/services/agreements';
-import { seedReferenceData } from '../src/lib/server/services/landscape';
+import { seedReferenceData } from '../src/lib/server/services/platform';
 import { benchDatabases } from './db';
 import { latencyFigures, type Figure } from './harness';
 

@@ -24,7 +24,8 @@ import {
 	importCompanyFile
 } from '../src/lib/server/services/companies';
 import type { Ctx } from '../src/lib/server/services/context';
-import { seedReferenceData, loadClusters } from '../src/lib/server/services/landscape';
+import { loadClusters } from '../src/lib/server/services/landscape';
+import { seedReferenceData } from '../src/lib/server/services/platform';
 import { listMunicipalities } from '../src/lib/server/db/queries/reference/geography';
 import { clearFigures } from '../src/lib/server/db/queries/companies/cache';
 import { benchDatabases, type BenchDb } from './db';

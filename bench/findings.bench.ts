@@ -10,7 +10,7 @@ import type { Answers } from '../src/lib/domain/survey/answers';
 import type { SurveyFile } from '../src/lib/domain/survey/import-format';
 import type { Ctx } from '../src/lib/server/services/context';
 import { getFindings, getFindingsPage } from '../src/lib/server/services/findings';
-import { seedReferenceData } from '../src/lib/server/services/landscape';
+import { seedReferenceData } from '../src/lib/server/services/platform';
 import { importSurveyDocument, validateSurveyDocument } from '../src/lib/server/services/survey';
 import { benchDatabases } from './db';
 import { latencyFigures, median, type Figure } from './harness';

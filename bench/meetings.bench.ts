@@ -13,7 +13,7 @@ import {
 	takeSnapshot,
 	listMeetingItems
 } from '../src/lib/server/services/meetings';
-import { seedReferenceData } from '../src/lib/server/services/landscape';
+import { seedReferenceData } from '../src/lib/server/services/platform';
 import { benchDatabases } from './db';
 import { latencyFigures, median, type Figure } from './harness';
 

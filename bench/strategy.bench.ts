@@ -14,7 +14,7 @@ import type { Ctx } from '../src/lib/server/services/context';
 import { seedDemoData } from '../src/lib/server/services/platform';
 import { getFitJson, getFitPage } from '../src/lib/server/services/fit';
 import { getPortfolio, getRecommendations } from '../src/lib/server/services/collaboration';
-import { seedReferenceData } from '../src/lib/server/services/landscape';
+import { seedReferenceData } from '../src/lib/server/services/platform';
 import { benchDatabases } from './db';
 import { latencyFigures, type Figure } from './harness';
 

@@ -21,7 +21,8 @@ import {
 } from '../../src/lib/server/services/agreements';
 import { importCompanyFile } from '../../src/lib/server/services/companies';
 import { decideRecommendation } from '../../src/lib/server/services/collaboration';
-import { getMunicipalities, seedReferenceData } from '../../src/lib/server/services/landscape';
+import { getMunicipalities } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { newAgreement } from './factories';
 import { useTestDb } from './harness';
 

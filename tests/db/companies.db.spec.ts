@@ -16,7 +16,7 @@ import {
 	companiesXlsx
 } from '../../src/lib/server/services/companies';
 import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { getFindingsPage } from '../../src/lib/server/services/findings';
 import { completeAnswers, newResponses, newRound } from './factories';
 import { useTestDb } from './harness';

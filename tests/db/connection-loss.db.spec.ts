@@ -14,7 +14,7 @@ import { withCheckDigit } from '../../src/lib/domain/companies/cvr';
 import { isConnectionLost } from '../../src/lib/server/db/errors';
 import { queryRows } from '../../src/lib/server/db/rows';
 import { apiErrorResponse } from '../../src/lib/server/http';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { importCompanyFile } from '../../src/lib/server/services/companies';
 import { DEMO_SURVEY_FILE } from '../../src/lib/server/services/platform';
 import { importSurvey } from '../../src/lib/server/services/survey';

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import probe from '../fixtures/security/csv-injection.json';
 import type { Ctx } from '../../src/lib/server/services/context';
 import { toSurveyData } from '../../src/lib/domain/survey/surveyjs';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import {
 	exportSurveyCsv,
 	importSurvey,

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { headlines } from '../../src/lib/domain/findings/findings';
 import { seedDemoData } from '../../src/lib/server/services/platform';
 import { getFindings, getFindingsPage } from '../../src/lib/server/services/findings';
-import { getClusterProfile, seedReferenceData } from '../../src/lib/server/services/landscape';
+import { getClusterProfile } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { completeAnswers, newResponses, newRound } from './factories';
 import { useTestDb } from './harness';
 

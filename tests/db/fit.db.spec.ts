@@ -17,7 +17,7 @@ import {
 	getRecommendations,
 	getRecommendationsJson
 } from '../../src/lib/server/services/collaboration';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { getStrategyPage } from '../../src/lib/server/services/strategy';
 import { useTestDb } from './harness';
 

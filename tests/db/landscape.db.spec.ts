@@ -12,11 +12,11 @@ import {
 	setStageOverride,
 	updateCluster,
 	getLandscapeMap,
-	seedReferenceData,
 	getActors,
 	getMunicipalities,
 	getRegions
 } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -19,7 +19,7 @@ import {
 	refreshSnapshot,
 	saveQuestions
 } from '../../src/lib/server/services/meetings';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();

@@ -7,7 +7,7 @@ import {
 	getModel,
 	saveModel
 } from '../../src/lib/server/services/collaboration';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import {
 	getStrategyPage,
 	removeEffort,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/lib/domain/errors';
 import { surveyResponses, surveyRounds } from '../../src/lib/server/db/schema';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import {
 	exportSurvey,
 	exportSurveyCsv,

@@ -11,7 +11,7 @@ import {
 import { defaultTexts } from '../../src/lib/domain/survey/questionnaire';
 import { toSurveyData } from '../../src/lib/domain/survey/surveyjs';
 import { setMailTransport } from '../../src/lib/server/services/mail';
-import { seedReferenceData } from '../../src/lib/server/services/landscape';
+import { seedReferenceData } from '../../src/lib/server/services/platform';
 import {
 	getRespondentForm,
 	reopenOwnResponse,

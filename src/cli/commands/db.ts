@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { migrationStatus } from '$lib/server/db/migrate';
-import { seedReferenceData } from '$lib/server/services/landscape';
+import { seedReferenceData } from '$lib/server/services/platform';
 import { seedDemoData } from '$lib/server/services/platform';
 import { m } from '$lib/server/i18n';
 import type { ActionWrapper, Lang } from './types';

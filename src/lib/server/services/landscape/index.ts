@@ -7,4 +7,3 @@ export * from './map';
 export * from './postal-codes';
 export * from './programme';
 export * from './reference';
-export * from './reference-seed';

@@ -4,7 +4,7 @@ import { migrate } from '../../db/migrate';
 import { countUsers } from '../../db/queries/users/users';
 import { m } from '../../i18n';
 import { createUser } from '../users';
-import { seedReferenceData } from '../landscape';
+import { seedReferenceData } from './reference-seed';
 import { seedDemoData } from './demo';
 
 export interface FirstAdmin {

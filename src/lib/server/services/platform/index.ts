@@ -2,4 +2,5 @@
 export * from './backup';
 export * from './bootstrap';
 export * from './demo';
+export * from './reference-seed';
 export * from './system';
