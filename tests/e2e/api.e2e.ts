@@ -375,7 +375,8 @@ test('every endpoint with a JSON or empty answer answers what its schema declare
 					format: 'klyngeradar/survey-responses@1',
 					round: { regionCode: '1083', year: 2031, title: 'Rundtur, importeret' },
 					invited: [slug],
-					responses: [{ cluster: slug, status: 'completed', answers: { activeInRegion: false } }]
+					// Partial: a completed answer would make this the round other journeys open on.
+					responses: [{ cluster: slug, status: 'partial', answers: { activeInRegion: false } }]
 				}
 			}),
 			201,
@@ -385,7 +386,7 @@ test('every endpoint with a JSON or empty answer answers what its schema declare
 	await answered(
 		api.get(`/api/v1/survey-rounds/${imported.roundId}/findings`),
 		200,
-		'findings of an inactive answer'
+		'findings of a round without a completed answer'
 	);
 
 	// Strategy, fit and recommendations.
