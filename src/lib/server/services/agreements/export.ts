@@ -27,8 +27,22 @@ export async function agreementsXlsx(
 			rows.map((r) => r.id)
 		)
 	]);
-	const o = { locale: ctx.locale };
 	const book = newWorkbook();
+	agreementsSheet(book, ctx, rows, options, budget);
+	kpiSheets(book, ctx, rows, board);
+	budgetSheet(book, ctx, rows, options, budget);
+	provenanceSheet(book, ctx, options.region.name, now);
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+type Book = ReturnType<typeof newWorkbook>;
+type Rows = Awaited<ReturnType<typeof listAgreements>>;
+type Budget = Awaited<ReturnType<typeof listBudgetLines>>;
+type Options = Awaited<ReturnType<typeof agreementOptions>>['options'];
+type Board = Awaited<ReturnType<typeof loadKpiBoard>>;
+
+function agreementsSheet(book: Book, ctx: Ctx, rows: Rows, options: Options, budget: Budget): void {
+	const o = { locale: ctx.locale };
 	const agreements = sheet(
 		book,
 		m.agreements_title({}, o),
@@ -64,6 +78,11 @@ export async function agreementsXlsx(
 			budget.filter((b) => b.agreementId === row.id).reduce((s, b) => s + b.amountDkk, 0)
 		]);
 	}
+}
+
+/** The KPIs with their status, and every measurement with where it came from. */
+function kpiSheets(book: Book, ctx: Ctx, rows: Rows, board: Board): void {
+	const o = { locale: ctx.locale };
 	const kpiSheet = sheet(
 		book,
 		m.agreement_kpis({}, o),
@@ -132,6 +151,10 @@ export async function agreementsXlsx(
 			}
 		}
 	}
+}
+
+function budgetSheet(book: Book, ctx: Ctx, rows: Rows, options: Options, budget: Budget): void {
+	const o = { locale: ctx.locale };
 	const budgetSheet = sheet(
 		book,
 		m.agreement_budget({}, o),
@@ -147,13 +170,13 @@ export async function agreementsXlsx(
 			line.amountDkk
 		]);
 	}
+}
+
+function provenanceSheet(book: Book, ctx: Ctx, region: string, now: Date): void {
+	const o = { locale: ctx.locale };
 	const source = book.addWorksheet(m.export_sheet_provenance({}, o));
 	source.addRow([
-		m.agreements_export_provenance(
-			{ region: options.region.name, date: now.toISOString().slice(0, 10) },
-			o
-		)
+		m.agreements_export_provenance({ region, date: now.toISOString().slice(0, 10) }, o)
 	]);
 	source.getColumn(1).width = 120;
-	return Buffer.from(await book.xlsx.writeBuffer());
 }
