@@ -94,61 +94,69 @@ export interface AnswerIssue {
 	params: Record<string, string | number>;
 }
 
-/**
- * The rules beyond shape: options must exist in the region, municipalities must lie in it, the
- * size split must add up, years must not be in the future. With `complete`, an active cluster
- * must have answered every question (the form's required questions).
- */
-export function checkAnswers(
-	answers: Answers,
-	context: RegionContext,
-	options: { complete: boolean }
-): AnswerIssue[] {
-	const issues: AnswerIssue[] = [];
-	const unknown = (
-		path: (string | number)[],
-		values: string[],
-		allowed: ReadonlySet<string>,
-		key: string
-	) => {
-		const bad = values.filter((value) => !allowed.has(value));
-		if (bad.length > 0) issues.push({ path, key, params: { values: bad.join(', ') } });
-	};
-	const duplicates = (path: (string | number)[], values: string[]) => {
-		if (new Set(values).size !== values.length)
-			issues.push({ path, key: 'survey_duplicate_choice', params: {} });
-	};
+type Path = (string | number)[];
 
-	if (answers.activeInRegion === false) {
-		const extra = questionKeys.filter(
+/** Values not among the allowed ones, as one issue naming them. */
+function unknownValues(
+	issues: AnswerIssue[],
+	path: Path,
+	values: string[],
+	allowed: ReadonlySet<string>,
+	key: string
+): void {
+	const bad = values.filter((value) => !allowed.has(value));
+	if (bad.length > 0) issues.push({ path, key, params: { values: bad.join(', ') } });
+}
+
+function duplicates(issues: AnswerIssue[], path: Path, values: string[]): void {
+	if (new Set(values).size !== values.length)
+		issues.push({ path, key: 'survey_duplicate_choice', params: {} });
+}
+
+/** A cluster not active in the region answers nothing beyond that (and its municipal ties). */
+function inactiveIssues(answers: Answers): AnswerIssue[] {
+	return questionKeys
+		.filter(
 			(key) =>
 				key !== 'activeInRegion' &&
 				key !== 'municipalAgreements' &&
 				answers[key as keyof Answers] != null
-		);
-		for (const key of extra)
-			issues.push({ path: [key], key: 'survey_inactive_has_answers', params: {} });
-		return issues;
-	}
-	const { presence, partners, members, uniqueCompanies, participants, activities, agreements } =
-		answers;
+		)
+		.map((key) => ({ path: [key], key: 'survey_inactive_has_answers', params: {} }));
+}
+
+function checkChoices(issues: AnswerIssue[], answers: Answers, context: RegionContext): void {
+	const { presence, partners } = answers;
 	if (presence) {
-		unknown(
+		unknownValues(
+			issues,
 			['presence', 'coLocatedWith'],
 			presence.coLocatedWith,
 			context.coLocationActors,
 			'survey_unknown_actor'
 		);
-		unknown(
+		unknownValues(
+			issues,
 			['presence', 'municipalities'],
 			presence.municipalities,
 			context.municipalities,
 			'survey_municipality_outside_region'
 		);
-		duplicates(['presence', 'municipalities'], presence.municipalities);
+		duplicates(issues, ['presence', 'municipalities'], presence.municipalities);
 	}
 	if (partners)
-		unknown(['partners', 'actors'], partners.actors, context.partnerActors, 'survey_unknown_actor');
+		unknownValues(
+			issues,
+			['partners', 'actors'],
+			partners.actors,
+			context.partnerActors,
+			'survey_unknown_actor'
+		);
+}
+
+/** The size split adds up to the total, no part exceeds it, no "since" lies after the round. */
+function checkFigures(issues: AnswerIssue[], answers: Answers, context: RegionContext): void {
+	const { members, uniqueCompanies, participants } = answers;
 	if (members && members.total !== null && members.over50 !== null && members.under50 !== null) {
 		if (members.over50 + members.under50 !== members.total) {
 			issues.push({
@@ -182,63 +190,93 @@ export function checkAnswers(
 			});
 		}
 	}
+}
+
+function checkAgreements(issues: AnswerIssue[], answers: Answers, context: RegionContext): void {
+	const { activities, agreements } = answers;
 	if (activities)
-		unknown(
+		unknownValues(
+			issues,
 			['activities', 'codes'],
 			activities.codes,
 			context.activityCodes,
 			'survey_unknown_activity'
 		);
-	if (agreements) {
-		const allowedParties = new Set([...context.agreementParties, 'municipality', 'other']);
-		unknown(['agreements', 'parties'], agreements.parties, allowedParties, 'survey_unknown_party');
-		duplicates(['agreements', 'parties'], agreements.parties);
-		unknown(
-			['agreements', 'municipalities'],
-			agreements.municipalities,
-			context.municipalities,
-			'survey_municipality_outside_region'
-		);
-		duplicates(['agreements', 'municipalities'], agreements.municipalities);
-		if (agreements.municipalities.length > 0 && !agreements.parties.includes('municipality')) {
-			issues.push({
-				path: ['agreements', 'parties'],
-				key: 'survey_municipalities_without_party',
-				params: {}
-			});
-		}
-		if (agreements.parties.includes('other') && !agreements.other) {
-			issues.push({ path: ['agreements', 'other'], key: 'survey_other_missing', params: {} });
-		}
+	if (!agreements) return;
+	const allowedParties = new Set([...context.agreementParties, 'municipality', 'other']);
+	unknownValues(
+		issues,
+		['agreements', 'parties'],
+		agreements.parties,
+		allowedParties,
+		'survey_unknown_party'
+	);
+	duplicates(issues, ['agreements', 'parties'], agreements.parties);
+	unknownValues(
+		issues,
+		['agreements', 'municipalities'],
+		agreements.municipalities,
+		context.municipalities,
+		'survey_municipality_outside_region'
+	);
+	duplicates(issues, ['agreements', 'municipalities'], agreements.municipalities);
+	if (agreements.municipalities.length > 0 && !agreements.parties.includes('municipality')) {
+		issues.push({
+			path: ['agreements', 'parties'],
+			key: 'survey_municipalities_without_party',
+			params: {}
+		});
 	}
+	if (agreements.parties.includes('other') && !agreements.other) {
+		issues.push({ path: ['agreements', 'other'], key: 'survey_other_missing', params: {} });
+	}
+}
 
-	if (options.complete) {
-		if (answers.activeInRegion === null)
-			issues.push({ path: ['activeInRegion'], key: 'validation_required', params: {} });
-		if (answers.activeInRegion === true) {
-			for (const key of [
-				'presence',
-				'partners',
-				'members',
-				'uniqueCompanies',
-				'participants',
-				'activities',
-				'agreements'
-			] as const) {
-				if (answers[key] == null)
-					issues.push({ path: [key], key: 'survey_question_unanswered', params: {} });
-			}
-			if (members && members.total === null)
-				issues.push({ path: ['members', 'total'], key: 'validation_required', params: {} });
-			if (agreements?.parties.includes('municipality') && agreements.municipalities.length === 0) {
-				issues.push({
-					path: ['agreements', 'municipalities'],
-					key: 'survey_municipalities_missing',
-					params: {}
-				});
-			}
-		}
+/** A submitted answer set: every question the form requires of an active cluster is answered. */
+function checkComplete(issues: AnswerIssue[], answers: Answers): void {
+	if (answers.activeInRegion === null)
+		issues.push({ path: ['activeInRegion'], key: 'validation_required', params: {} });
+	if (answers.activeInRegion !== true) return;
+	for (const key of [
+		'presence',
+		'partners',
+		'members',
+		'uniqueCompanies',
+		'participants',
+		'activities',
+		'agreements'
+	] as const) {
+		if (answers[key] == null)
+			issues.push({ path: [key], key: 'survey_question_unanswered', params: {} });
 	}
+	const { members, agreements } = answers;
+	if (members && members.total === null)
+		issues.push({ path: ['members', 'total'], key: 'validation_required', params: {} });
+	if (agreements?.parties.includes('municipality') && agreements.municipalities.length === 0) {
+		issues.push({
+			path: ['agreements', 'municipalities'],
+			key: 'survey_municipalities_missing',
+			params: {}
+		});
+	}
+}
+
+/**
+ * The rules beyond shape: options must exist in the region, municipalities must lie in it, the
+ * size split must add up, years must not be in the future. With `complete`, an active cluster
+ * must have answered every question (the form's required questions).
+ */
+export function checkAnswers(
+	answers: Answers,
+	context: RegionContext,
+	options: { complete: boolean }
+): AnswerIssue[] {
+	if (answers.activeInRegion === false) return inactiveIssues(answers);
+	const issues: AnswerIssue[] = [];
+	checkChoices(issues, answers, context);
+	checkFigures(issues, answers, context);
+	checkAgreements(issues, answers, context);
+	if (options.complete) checkComplete(issues, answers);
 	return issues;
 }
 
