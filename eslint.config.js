@@ -119,6 +119,24 @@ export default ts.config(
 		}
 	},
 	{
+		// Labels serve the pages as well as the server's exports, decks and CLI: no server code here.
+		files: ['src/lib/labels/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						csvPattern,
+						{
+							group: ['$lib/server/*', '**/server/*'],
+							message: 'labels/ must not depend on server code.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Inside an area: its own files relatively, other areas through their index only.
 		files: ['src/lib/server/services/**/*.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [csvPattern, ...insideAreaPatterns] }] }

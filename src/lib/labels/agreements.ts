@@ -6,9 +6,7 @@ import type { AgreementStatus } from '$lib/domain/agreements/agreement';
 import type { Frequency, KpiStatus, Measurement } from '$lib/domain/agreements/kpi';
 import { formatDate, type Locale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
-
-type Options = { locale?: Locale };
-const opts = (locale?: Locale): Options => (locale ? { locale } : {});
+import { opts } from './options';
 
 export function kpiStatusLabel(status: KpiStatus, locale?: Locale): string {
 	const o = opts(locale);

@@ -1,8 +1,9 @@
 /** Labels for audit log actions, in the current language (pages) or an explicit one. */
 import type { Locale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
+import { opts, type Message } from './options';
 
-const labels: Record<string, (inputs: object, options: { locale?: Locale }) => string> = {
+const labels: Record<string, Message> = {
 	create: m.audit_action_create,
 	update: m.audit_action_update,
 	delete: m.audit_action_delete,
@@ -13,5 +14,5 @@ const labels: Record<string, (inputs: object, options: { locale?: Locale }) => s
 
 export function auditActionLabel(action: string, locale?: Locale): string {
 	const label = labels[action];
-	return label ? label({}, locale ? { locale } : {}) : action;
+	return label ? label({}, opts(locale)) : action;
 }

@@ -30,16 +30,3 @@ const rank: Record<StaffRole, number> = { viewer: 1, analyst: 2, admin: 3 };
 export function visibleNav(role: StaffRole): NavItem[] {
 	return navItems.filter((item) => rank[role] >= rank[item.role]);
 }
-
-export function roleLabel(role: StaffRole | 'respondent'): string {
-	switch (role) {
-		case 'admin':
-			return m.role_admin();
-		case 'analyst':
-			return m.role_analyst();
-		case 'viewer':
-			return m.role_viewer();
-		case 'respondent':
-			return m.role_respondent();
-	}
-}

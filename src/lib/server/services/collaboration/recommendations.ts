@@ -9,12 +9,12 @@ import { checklistCodes, type ChecklistCode } from '$lib/domain/collaboration/ca
 import { decisionKinds, latestDecisions } from '$lib/domain/collaboration/portfolio';
 import { recommend, type Recommendation } from '$lib/domain/collaboration/recommend';
 import type { Locale } from '$lib/format';
+import { checklistLabel } from '$lib/labels/collaboration';
 import { insertDecision, listDecisions } from '../../db/queries/strategy/decisions';
 import { m } from '../../i18n';
 import { parseInput } from '../../validation';
 import { hasRole, requireRole } from '../access';
 import { recordAudit } from '../audit';
-import { checklistLabel } from './labels';
 import { loadCatalogue, type ModelView } from './models';
 import type { Ctx } from '../context';
 import {

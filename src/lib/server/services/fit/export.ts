@@ -2,11 +2,11 @@
  * The fit matrix as a spreadsheet: one sheet with the scores, one with the reasons, and one with
  * the provenance, so a copy outside the app still says where it came from.
  */
+import { criterionLabel } from '$lib/labels/fit';
 import { newWorkbook, provenanceSheet, sheetWithHeader } from '../../xlsx';
 import type { Ctx } from '../context';
 import { m } from '../../i18n';
 import { getFitJson } from './fit';
-import { criterionLabel } from './matrix';
 
 export async function fitXlsx(ctx: Ctx, regionCode: string): Promise<Buffer> {
 	const fit = await getFitJson(ctx, regionCode);
@@ -51,7 +51,7 @@ export async function fitXlsx(ctx: Ctx, regionCode: string): Promise<Buffer> {
 				cell.score,
 				cell.shown,
 				cell.confidence,
-				criterionLabel(c.criterion, ctx),
+				criterionLabel(c.criterion, ctx.locale),
 				c.weight,
 				c.value,
 				c.points,

@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from '$lib/domain/errors';
 import { heatmapLayout, heatmapOption, type HeatmapLayout } from '$lib/domain/charts/heatmap';
 import { clusterTotal, effectiveScore, rankClusters, type FitMatrix } from '$lib/domain/fit/score';
 import { criteria, type Criterion, type Weights } from '$lib/domain/strategy/strategy';
+import { criterionLabel } from '$lib/labels/fit';
 import { renderSvg } from '../../charts/render';
 import {
 	deleteFitOverride,
@@ -20,14 +21,7 @@ import { hasRole, requireRole } from '../access';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
 import { loadFitInputs } from './inputs';
-import {
-	breakdown,
-	computeMatrix,
-	criterionLabel,
-	fitDocument,
-	fitProvenance,
-	type FitJson
-} from './matrix';
+import { breakdown, computeMatrix, fitDocument, fitProvenance, type FitJson } from './matrix';
 import { getRegions, type RegionView } from '../landscape';
 import { parseWeights } from '../strategy';
 import type { CellBreakdown, CriterionBreakdown, FitProvenance } from '$lib/domain/fit/view';
@@ -89,7 +83,7 @@ export async function getFitPage(
 			if (!(err instanceof ValidationError)) throw err;
 			weightsError =
 				err.issues
-					.map((i) => `${criterionLabel(i.path[0] as Criterion, ctx)}: ${i.message}`)
+					.map((i) => `${criterionLabel(i.path[0] as Criterion, ctx.locale)}: ${i.message}`)
 					.join(' ') || err.message;
 		}
 	}

@@ -14,8 +14,9 @@ import {
 	type FitMatrix
 } from '$lib/domain/fit/score';
 import type { CellBreakdown, FitProvenance } from '$lib/domain/fit/view';
-import type { Criterion, Weights } from '$lib/domain/strategy/strategy';
+import type { Weights } from '$lib/domain/strategy/strategy';
 import { formatDate, formatNumber } from '$lib/format';
+import { criterionLabel } from '$lib/labels/fit';
 import { m } from '../../i18n';
 import type { Ctx } from '../context';
 import { statementText } from '../strategy';
@@ -82,22 +83,6 @@ export function computeMatrix(inputs: FitInputs, weights: Weights): FitMatrix {
 	return fitMatrix(inputs.evidence, inputs.version.efforts, weights, inputs.overrides);
 }
 
-export function criterionLabel(criterion: Criterion, ctx: Pick<Ctx, 'locale'>): string {
-	const o = { locale: ctx.locale };
-	switch (criterion) {
-		case 'thematic':
-			return m.fit_criterion_thematic({}, o);
-		case 'presence':
-			return m.fit_criterion_presence({}, o);
-		case 'reach':
-			return m.fit_criterion_reach({}, o);
-		case 'ties':
-			return m.fit_criterion_ties({}, o);
-		case 'maturity':
-			return m.fit_criterion_maturity({}, o);
-	}
-}
-
 export function breakdown(
 	ctx: Pick<Ctx, 'locale'>,
 	inputs: FitInputs,
@@ -118,12 +103,12 @@ export function breakdown(
 		score: cell.score,
 		shown: effectiveScore(cell),
 		confidence: cell.confidence,
-		missing: cell.missing.map((c) => criterionLabel(c, ctx)),
+		missing: cell.missing.map((c) => criterionLabel(c, ctx.locale)),
 		override: cell.override,
 		gate: thematic === null ? null : Math.round(thematic * 100),
 		criteria: cell.criteria.map((c) => ({
 			criterion: c.criterion,
-			label: criterionLabel(c.criterion, ctx),
+			label: criterionLabel(c.criterion, ctx.locale),
 			weight: c.weight,
 			value: c.value === null ? null : Math.round(c.value * 100),
 			points:

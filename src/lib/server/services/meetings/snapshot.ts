@@ -19,7 +19,8 @@ import type { Ctx } from '../context';
 import { drawFindingsMap, findingsReport } from '../findings';
 import { fitDocument, loadFitInputs } from '../fit';
 import { getLandscape, getProgrammeHistory } from '../landscape';
-import { checklistLabel, recommendationsOf } from '../collaboration';
+import { checklistLabel } from '$lib/labels/collaboration';
+import { recommendationsOf } from '../collaboration';
 import { checklistCodes } from '$lib/domain/collaboration/catalogue';
 
 async function landscapePart(ctx: Ctx, now: Date): Promise<LandscapePart> {
