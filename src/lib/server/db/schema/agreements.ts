@@ -14,6 +14,7 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { organisationId } from './organisations';
 import { users } from './auth';
 import { clusters } from './landscape';
 import { regions } from './reference';
@@ -36,6 +37,7 @@ export const agreements = pgTable(
 	'agreements',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		regionCode: text('region_code')
 			.notNull()
 			.references(() => regions.code),
@@ -94,6 +96,7 @@ export const agreementBudgetLines = pgTable(
 	'agreement_budget_lines',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		agreementId: integer('agreement_id')
 			.notNull()
 			.references(() => agreements.id, { onDelete: 'cascade' }),
@@ -110,6 +113,7 @@ export const agreementDocuments = pgTable(
 	'agreement_documents',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		agreementId: integer('agreement_id')
 			.notNull()
 			.references(() => agreements.id, { onDelete: 'cascade' }),
@@ -128,6 +132,7 @@ export const agreementGoals = pgTable(
 	'agreement_goals',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		agreementId: integer('agreement_id')
 			.notNull()
 			.references(() => agreements.id, { onDelete: 'cascade' }),
@@ -146,6 +151,7 @@ export const kpis = pgTable(
 	'kpis',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		goalId: integer('goal_id')
 			.notNull()
 			.references(() => agreementGoals.id, { onDelete: 'cascade' }),
@@ -166,6 +172,7 @@ export const kpiMeasurements = pgTable(
 	'kpi_measurements',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		kpiId: integer('kpi_id')
 			.notNull()
 			.references(() => kpis.id, { onDelete: 'cascade' }),
@@ -184,6 +191,7 @@ export const agreementReviews = pgTable(
 	'agreement_reviews',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		agreementId: integer('agreement_id')
 			.notNull()
 			.references(() => agreements.id, { onDelete: 'cascade' }),
@@ -200,6 +208,7 @@ export const agreementReviews = pgTable(
 /** Reminders already sent, so each due item is reminded once per due date. */
 export const followUpReminders = pgTable('follow_up_reminders', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	organisationId: organisationId(),
 	/** e.g. `kpi:12:2027-03-31`, `ends:4:2027-12-31`, `review:4:2027`. */
 	itemKey: text('item_key').notNull().unique(),
 	sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisationId } from './organisations';
 import type { JsonValue } from '../../../domain/json';
 import { users } from './auth';
 
@@ -21,6 +22,7 @@ export const auditLog = pgTable(
 	'audit_log',
 	{
 		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 		actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
 		/** Who acted, readable even after the user is deleted: an e-mail, `cli`, `seed`, `respondent:<cluster>`. */

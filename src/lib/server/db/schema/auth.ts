@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisationId } from './organisations';
 
 import { staffRoles } from '../../../domain/access';
 
@@ -48,6 +49,7 @@ export const apiTokens = pgTable(
 	'api_tokens',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: organisationId(),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
@@ -67,6 +69,7 @@ export const userInvitations = pgTable(
 	'user_invitations',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: organisationId(),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),

@@ -9,6 +9,7 @@ import {
 	text,
 	timestamp
 } from 'drizzle-orm/pg-core';
+import { organisationId } from './organisations';
 import { companyImportKinds, companyListKinds } from '../../../domain/companies/kinds';
 import type { JsonValue } from '../../../domain/json';
 import { clusters } from './landscape';
@@ -48,6 +49,7 @@ export const productionUnits = pgTable(
 /** One uploaded file: a register extract, or a cluster's member or participant list for a year. */
 export const companyImports = pgTable('company_imports', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	organisationId: organisationId(),
 	kind: text('kind', { enum: companyImportKinds }).notNull(),
 	clusterId: integer('cluster_id').references(() => clusters.id, { onDelete: 'cascade' }),
 	year: integer('year'),
@@ -90,6 +92,7 @@ export const companyReviewRows = pgTable(
 	'company_review_rows',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		importId: integer('import_id')
 			.notNull()
 			.references(() => companyImports.id, { onDelete: 'cascade' }),
@@ -115,6 +118,7 @@ export const companyStatsCache = pgTable(
 	'company_stats_cache',
 	{
 		regionCode: text('region_code').notNull(),
+		organisationId: organisationId(),
 		key: text('key').notNull(),
 		data: jsonb('data').$type<JsonValue>().notNull(),
 		computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow()

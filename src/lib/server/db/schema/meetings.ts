@@ -11,6 +11,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { organisationId } from './organisations';
 import { agreements } from './agreements';
 import { users } from './auth';
 import { regions } from './reference';
@@ -26,6 +27,7 @@ export const meetings = pgTable(
 	'meetings',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		regionCode: text('region_code')
 			.notNull()
 			.references(() => regions.code),
@@ -58,6 +60,7 @@ export const meetingSnapshots = pgTable(
 	'meeting_snapshots',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
@@ -73,6 +76,7 @@ export const meetingQuestions = pgTable(
 	'meeting_questions',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
@@ -93,6 +97,7 @@ export const meetingOutcomes = pgTable(
 	'meeting_outcomes',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),

@@ -9,6 +9,7 @@ import {
 	timestamp,
 	unique
 } from 'drizzle-orm/pg-core';
+import { organisationId } from './organisations';
 import { clusters } from './landscape';
 import { origins, regions } from './reference';
 import { presenceFits, type CollaborationModel } from '../../../domain/collaboration/catalogue';
@@ -18,6 +19,7 @@ import type { Effort, Hub, Weights } from '../../../domain/strategy/strategy';
 /** A region's business-promotion strategy; its content lives in versions. */
 export const strategies = pgTable('strategies', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	organisationId: organisationId(),
 	regionCode: text('region_code')
 		.notNull()
 		.unique()
@@ -36,6 +38,7 @@ export const strategyVersions = pgTable(
 	'strategy_versions',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		strategyId: integer('strategy_id')
 			.notNull()
 			.references(() => strategies.id, { onDelete: 'cascade' }),
@@ -62,6 +65,7 @@ export const fitOverrides = pgTable(
 	'fit_overrides',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		strategyId: integer('strategy_id')
 			.notNull()
 			.references(() => strategies.id, { onDelete: 'cascade' }),
@@ -111,6 +115,7 @@ export const recommendationDecisions = pgTable(
 	'recommendation_decisions',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		regionCode: text('region_code')
 			.notNull()
 			.references(() => regions.code),

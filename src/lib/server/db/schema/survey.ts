@@ -12,6 +12,7 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { organisationId } from './organisations';
 import { users } from './auth';
 import { clusters } from './landscape';
 import { regions } from './reference';
@@ -26,6 +27,7 @@ export const surveyRounds = pgTable(
 	'survey_rounds',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		regionCode: text('region_code')
 			.notNull()
 			.references(() => regions.code),
@@ -58,6 +60,7 @@ export const surveyVersions = pgTable(
 	'survey_versions',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		roundId: integer('round_id')
 			.notNull()
 			.references(() => surveyRounds.id, { onDelete: 'cascade' }),
@@ -74,6 +77,7 @@ export const surveyInvitations = pgTable(
 	'survey_invitations',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: organisationId(),
 		roundId: integer('round_id')
 			.notNull()
 			.references(() => surveyRounds.id, { onDelete: 'cascade' }),
@@ -98,6 +102,7 @@ export const surveyInvitationTokens = pgTable(
 	'survey_invitation_tokens',
 	{
 		tokenHash: text('token_hash').primaryKey(),
+		organisationId: organisationId(),
 		invitationId: uuid('invitation_id')
 			.notNull()
 			.references(() => surveyInvitations.id, { onDelete: 'cascade' }),
@@ -114,6 +119,7 @@ export const surveyResponses = pgTable(
 	'survey_responses',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		roundId: integer('round_id')
 			.notNull()
 			.references(() => surveyRounds.id, { onDelete: 'cascade' }),
@@ -146,6 +152,7 @@ export const outboxMessages = pgTable(
 	'outbox_messages',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		toAddress: text('to_address'),
 		subject: text('subject').notNull(),
 		body: text('body').notNull(),
@@ -165,6 +172,7 @@ export const interviews = pgTable(
 	'interviews',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		roundId: integer('round_id')
 			.notNull()
 			.references(() => surveyRounds.id, { onDelete: 'cascade' }),
@@ -194,6 +202,7 @@ export const interviewQuotes = pgTable(
 	'interview_quotes',
 	{
 		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
 		interviewId: integer('interview_id')
 			.notNull()
 			.references(() => interviews.id, { onDelete: 'cascade' }),

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../client';
 import { agreementDocuments } from '../../schema';
 
 export type DocumentRow = typeof agreementDocuments.$inferSelect;
-export type DocumentListRow = Omit<DocumentRow, 'content'>;
+export type DocumentListRow = Omit<DocumentRow, 'content' | 'organisationId'>;
 
 export async function listDocuments(db: Db | Tx, agreementId: number): Promise<DocumentListRow[]> {
 	return db

@@ -1,8 +1,11 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { auditLog } from '../../schema';
 
-export type AuditRow = typeof auditLog.$inferSelect;
+/** An entry as the audit page and the API show it; the organisation is the reader's own. */
+export type AuditRow = Omit<typeof auditLog.$inferSelect, 'organisationId'>;
+
+const { organisationId: _organisationId, ...entryColumns } = getTableColumns(auditLog);
 export type NewAuditRow = typeof auditLog.$inferInsert;
 
 export async function insertAudit(db: Db | Tx, row: NewAuditRow): Promise<void> {
@@ -25,7 +28,7 @@ function where(filter: AuditFilter): SQL | undefined {
 
 export async function listAudit(db: Db | Tx, filter: AuditFilter): Promise<AuditRow[]> {
 	return db
-		.select()
+		.select(entryColumns)
 		.from(auditLog)
 		.where(where(filter))
 		.orderBy(desc(auditLog.id))
