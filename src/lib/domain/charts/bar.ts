@@ -3,6 +3,7 @@
  * document's findings slides. The view model is shared by the findings page, the API (without
  * the SVG) and the deck, which draws the same bars as a native PowerPoint chart.
  */
+import { wrappedAxisLabel } from './label-lines';
 export interface BarChartViewModel {
 	/** Stable id, e.g. `presence`. */
 	id: string;
@@ -38,7 +39,7 @@ export function barChartOption(
 			type: 'category',
 			inverse: true,
 			data: vm.categories.map((c) => c.label),
-			axisLabel: { width: 260, overflow: 'break', color: '#1b1b1f', fontSize: 12 },
+			axisLabel: { ...wrappedAxisLabel(260, 12), color: '#1b1b1f', fontSize: 12 },
 			axisTick: { show: false }
 		},
 		series: [

@@ -3,6 +3,7 @@
  * as the native PowerPoint chart.
  */
 import type { DeckChart } from '../meetings/slides';
+import { wrappedAxisLabel } from './label-lines';
 
 const COLORS = ['#0b3d6e', '#3c7dbf', '#8cb4dc', '#c98a2b', '#5e8c31', '#9b4a6b'];
 
@@ -15,7 +16,7 @@ export function deckChartOption(
 		type: 'category',
 		data: chart.categories,
 		inverse: horizontal,
-		axisLabel: { width: horizontal ? 240 : 120, overflow: 'break', color: '#1b1b1f', fontSize: 12 },
+		axisLabel: { ...wrappedAxisLabel(horizontal ? 240 : 120, 12), color: '#1b1b1f', fontSize: 12 },
 		axisTick: { show: false }
 	};
 	const valueAxis = {

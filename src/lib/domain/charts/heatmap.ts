@@ -2,6 +2,7 @@
  * The fit matrix as a heat map: clusters down, efforts across, the shown score in each cell.
  * The grid has a fixed geometry so the page can lay links over the cells of the SVG.
  */
+import { wrappedAxisLabel } from './label-lines';
 export interface HeatmapViewModel {
 	rows: { key: string; label: string }[];
 	columns: { key: string; label: string }[];
@@ -56,8 +57,7 @@ export function heatmapOption(
 			data: vm.columns.map((c) => c.label),
 			axisLabel: {
 				interval: 0,
-				width: layout.cellWidth - 8,
-				overflow: 'break',
+				...wrappedAxisLabel(layout.cellWidth - 8, 11),
 				color: '#1b1b1f',
 				fontSize: 11,
 				lineHeight: 13

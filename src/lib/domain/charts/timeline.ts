@@ -2,6 +2,7 @@
  * A horizontal timeline of periods (e.g. the cluster effort 2003–2028) as an ECharts bar chart:
  * an invisible bar up to the start year, stacked with a visible bar for the duration.
  */
+import { wrappedAxisLabel } from './label-lines';
 export interface TimelinePeriod {
 	label: string;
 	from: number;
@@ -30,7 +31,7 @@ export function timelineOption(
 			type: 'category',
 			inverse: true,
 			data: labels,
-			axisLabel: { width: 260, overflow: 'break', color: '#1b1b1f', fontSize: 12 },
+			axisLabel: { ...wrappedAxisLabel(260, 12), color: '#1b1b1f', fontSize: 12 },
 			axisTick: { show: false }
 		},
 		series: [

@@ -31,6 +31,7 @@ export function fitProvenance(ctx: Pick<Ctx, 'locale'>, inputs: FitInputs): FitP
 					title: r.title,
 					n: r.completed,
 					N: r.invited,
+					NCount: r.invited,
 					date: r.lastSubmittedAt ? formatDate(r.lastSubmittedAt, ctx.locale) : '–'
 				},
 				o
@@ -40,6 +41,7 @@ export function fitProvenance(ctx: Pick<Ctx, 'locale'>, inputs: FitInputs): FitP
 		? m.fit_provenance_register(
 				{
 					lists: formatNumber(inputs.register.lists, ctx.locale),
+					listsCount: inputs.register.lists,
 					clusters: formatNumber(inputs.register.clusters, ctx.locale),
 					date: formatDate(inputs.register.latestImport, ctx.locale)
 				},

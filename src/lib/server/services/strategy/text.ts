@@ -17,10 +17,12 @@ export function statementText(
 	locale: Locale,
 	taxonomy: Pick<Taxonomy, 'maturityStages'>
 ): string {
-	const params: Record<string, string> = {};
+	const params: Record<string, string | number> = {};
 	for (const [name, value] of Object.entries(statement.params)) {
-		if (typeof value === 'number') params[name] = formatNumber(value, locale, 0);
-		else if (name === 'stage') {
+		if (typeof value === 'number') {
+			params[name] = formatNumber(value, locale, 0);
+			params[`${name}Count`] = value;
+		} else if (name === 'stage') {
 			params[name] = taxonomy.maturityStages.find((s) => s.code === value)?.[locale] ?? value;
 		} else if (name === 'date') params[name] = formatDate(value, locale);
 		else params[name] = value;
