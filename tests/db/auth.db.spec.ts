@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import {
 	ConflictError,
 	ForbiddenError,
@@ -7,7 +7,8 @@ import {
 	RateLimitedError,
 	ValidationError
 } from '../../src/lib/domain/errors';
-import { auditLog, sessions, users } from '../../src/lib/server/db/schema';
+import { findUserByEmail, findUserById } from '../../src/lib/server/db/queries/users/users';
+import { auditLog, memberships, sessions, users } from '../../src/lib/server/db/schema';
 import {
 	authenticateApiToken,
 	createApiToken,
@@ -39,7 +40,7 @@ describe('first start', () => {
 		const first = await ensureFirstAdmin(handle, config);
 		expect(first?.email).toBe('first@brn.example.dk');
 		expect(first?.oneTimePassword).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
-		const [row] = await db.select().from(users).where(eq(users.email, 'first@brn.example.dk'));
+		const row = await findUserByEmail(db, 'first@brn.example.dk');
 		expect(row?.role).toBe('admin');
 		expect(row?.mustChangePassword).toBe(true);
 		expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
@@ -131,7 +132,18 @@ describe('users', () => {
 		const { db } = testDb();
 		// Make this admin the only active one.
 		const admin = await testDb().userCtx('admin');
-		await db.update(users).set({ disabledAt: new Date() }).where(eq(users.role, 'admin'));
+		await db
+			.update(users)
+			.set({ disabledAt: new Date() })
+			.where(
+				inArray(
+					users.id,
+					db
+						.select({ id: memberships.userId })
+						.from(memberships)
+						.where(eq(memberships.role, 'admin'))
+				)
+			);
 		if (admin.actor.kind !== 'user') throw new Error('expected a user');
 		await db.update(users).set({ disabledAt: null }).where(eq(users.id, admin.actor.id));
 		await expect(
@@ -140,8 +152,7 @@ describe('users', () => {
 		await expect(
 			updateUserByAdmin(admin, admin.actor.id, { disabled: true })
 		).rejects.toBeInstanceOf(ConflictError);
-		const [row] = await db.select().from(users).where(eq(users.id, admin.actor.id));
-		expect(row?.role).toBe('admin');
+		expect((await findUserById(db, admin.actor.id))?.role).toBe('admin');
 	});
 
 	it('invites a user who then chooses a password once', async () => {

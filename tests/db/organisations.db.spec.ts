@@ -38,12 +38,13 @@ describe('the table classification', () => {
 		expect([...tables.keys()].sort()).toEqual(Object.keys(tableClasses).sort());
 	});
 
-	it('gives every owned table a required organisation_id, and no shared or platform table one', async () => {
+	it('gives every owned table a required organisation_id, and no shared table one', async () => {
 		const tables = await tablesWithColumn();
-		const wrong = Object.entries(tableClasses).filter(([table, kind]) => {
-			const expected = kind === 'owned' && !(table in ownedWithoutColumn);
-			return tables.get(table) !== expected;
-		});
+		const wrong = Object.entries(tableClasses).filter(([table, kind]) =>
+			kind === 'owned'
+				? tables.get(table) !== !(table in ownedWithoutColumn)
+				: kind === 'shared' && tables.get(table) !== false
+		);
 		expect(wrong).toEqual([]);
 	});
 
@@ -58,10 +59,12 @@ describe('the table classification', () => {
 					and u.table_name = 'organisations'`,
 			z.object({ table: z.string() })
 		);
-		const owned = Object.entries(tableClasses)
+		// The owned tables, and the memberships that say who works where.
+		const expected = Object.entries(tableClasses)
 			.filter(([table, kind]) => kind === 'owned' && !(table in ownedWithoutColumn))
-			.map(([table]) => table);
-		expect(rows.map((row) => row.table).sort()).toEqual(owned.sort());
+			.map(([table]) => table)
+			.concat('memberships');
+		expect(rows.map((row) => row.table).sort()).toEqual(expected.sort());
 	});
 });
 

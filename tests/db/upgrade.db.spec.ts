@@ -45,11 +45,15 @@ async function columnsOf(client: PGlite, table: string): Promise<string[]> {
 	return result.rows.map((row) => row.name).filter((name) => name !== 'organisation_id');
 }
 
-/** Every row of every table but `organisations`, organisation_id left out, in a stable order. */
+/**
+ * Every row of every table but the organisations, their memberships and the users (whom this
+ * test adds to the old database only), organisation_id left out, in a stable order.
+ */
 async function everyRow(client: PGlite): Promise<Record<string, unknown[]>> {
 	const out: Record<string, unknown[]> = {};
+	const left = new Set(['organisations', 'memberships', 'users']);
 	for (const table of Object.keys(tableClasses)
-		.filter((t) => t !== 'organisations')
+		.filter((t) => !left.has(t))
 		.sort()) {
 		const columns = (await columnsOf(client, table)).map((c) => `"${c}"`).join(', ');
 		const result = await client.query(`select ${columns} from "${table}" order by 1, 2`);
@@ -90,8 +94,14 @@ beforeAll(async () => {
 	folders.push(previous);
 	await migrate(drizzle({ client: upgraded, schema }), { migrationsFolder: previous });
 	await upgraded.exec(`set session_replication_role = replica`);
-	for (const table of Object.keys(tableClasses).filter((t) => t !== 'organisations')) {
-		const columns = (await columnsOf(upgraded, table)).map((c) => `"${c}"`).join(', ');
+	for (const table of Object.keys(tableClasses).filter(
+		(t) => t !== 'organisations' && t !== 'memberships'
+	)) {
+		const today = new Set(await columnsOf(current, table));
+		const columns = (await columnsOf(upgraded, table))
+			.filter((column) => today.has(column))
+			.map((c) => `"${c}"`)
+			.join(', ');
 		const copied = await current.query(`copy "${table}" (${columns}) to '/dev/blob'`);
 		// An empty table gives no blob; the row comparison below would see a table left behind.
 		if (!copied.blob) continue;
@@ -100,6 +110,11 @@ beforeAll(async () => {
 		});
 	}
 	await upgraded.exec(`set session_replication_role = origin`);
+	// The previous release kept a user's role on the user.
+	await upgraded.exec(`insert into users (email, name, role) values
+		('chef@brn.example.dk', 'Chef', 'admin'),
+		('analytiker@brn.example.dk', 'Analytiker', 'analyst'),
+		('laeser@brn.example.dk', 'Læser', 'viewer')`);
 	await migrate(drizzle({ client: upgraded, schema }), { migrationsFolder });
 }, 120_000);
 
@@ -135,6 +150,20 @@ describe('upgrading a one-body installation to organisations', () => {
 			if ((rows.rows[0]?.n ?? 0) > 0) stray.push(table);
 		}
 		expect(stray).toEqual([]);
+	});
+
+	it('keeps every user’s role as a membership, and makes the admins platform admins', async () => {
+		const members = await upgraded.query<{ email: string; role: string; platformAdmin: boolean }>(
+			`select u.email, m.role, u.platform_admin as "platformAdmin"
+				from users u join memberships m on m.user_id = u.id
+				join organisations o on o.id = m.organisation_id and o.code = 'brn'
+				order by u.email`
+		);
+		expect(members.rows).toEqual([
+			{ email: 'analytiker@brn.example.dk', role: 'analyst', platformAdmin: false },
+			{ email: 'chef@brn.example.dk', role: 'admin', platformAdmin: true },
+			{ email: 'laeser@brn.example.dk', role: 'viewer', platformAdmin: false }
+		]);
 	});
 
 	it('shows the same findings, fit scores and KPI figures', async () => {

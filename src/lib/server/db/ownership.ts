@@ -10,6 +10,7 @@ export type TableClass = 'owned' | 'shared' | 'platform';
 export const tableClasses = {
 	// Accounts and organisations.
 	organisations: 'platform',
+	memberships: 'platform',
 	users: 'platform',
 	sessions: 'platform',
 	api_tokens: 'owned',

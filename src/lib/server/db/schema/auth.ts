@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisationId } from './organisations';
-
+import {
+	boolean,
+	check,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { staffRoles } from '../../../domain/access';
+import { organisationId, organisations } from './organisations';
 
 export const users = pgTable(
 	'users',
@@ -10,7 +19,8 @@ export const users = pgTable(
 		id: uuid('id').primaryKey().defaultRandom(),
 		email: text('email').notNull().unique(),
 		name: text('name').notNull(),
-		role: text('role', { enum: staffRoles }).notNull(),
+		/** Creates organisations and their first admins; a role in no organisation by itself. */
+		platformAdmin: boolean('platform_admin').notNull().default(false),
 		/** argon2id PHC string; null until an invited user has chosen a password. */
 		passwordHash: text('password_hash'),
 		/** Set for generated one-time passwords: the user must choose a new one after signing in. */
@@ -24,10 +34,7 @@ export const users = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		disabledAt: timestamp('disabled_at', { withTimezone: true })
 	},
-	(t) => [
-		check('users_role_check', sql`${t.role} in ('admin', 'analyst', 'viewer')`),
-		check('users_email_lower_check', sql`${t.email} = lower(${t.email})`)
-	]
+	(t) => [check('users_email_lower_check', sql`${t.email} = lower(${t.email})`)]
 );
 
 /** Browser sessions. The id is the SHA-256 of the cookie token, so a leaked table opens nothing. */
@@ -79,4 +86,28 @@ export const userInvitations = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('user_invitations_user_idx').on(t.userId)]
+);
+
+/**
+ * Who works in which organisation, and as what. A user's role is always the role in the
+ * organisation in scope (`app_organisation()`): the queries of `queries/users` join on it, so a
+ * user without a membership there cannot sign in to it.
+ */
+export const memberships = pgTable(
+	'memberships',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.default(sql`app_organisation()`)
+			.references(() => organisations.id),
+		role: text('role', { enum: staffRoles }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.organisationId] }),
+		check('memberships_role_check', sql`${t.role} in ('admin', 'analyst', 'viewer')`)
+	]
 );

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
-import { apiTokens, users } from '../../schema';
-import type { UserRow } from './users';
+import { apiTokens, memberships, users } from '../../schema';
+import { inScope, userColumns, type UserRow } from './users';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
@@ -19,9 +19,10 @@ export async function findApiTokenWithUser(
 	tokenHash: string
 ): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
 	const [row] = await db
-		.select({ token: apiTokens, user: users })
+		.select({ token: apiTokens, user: userColumns })
 		.from(apiTokens)
 		.innerJoin(users, eq(users.id, apiTokens.userId))
+		.innerJoin(memberships, inScope)
 		.where(eq(apiTokens.tokenHash, tokenHash));
 	return row;
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
-import { userInvitations, users } from '../../schema';
-import type { UserRow } from './users';
+import { memberships, userInvitations, users } from '../../schema';
+import { inScope, userColumns, type UserRow } from './users';
 
 export async function insertInvitation(
 	db: Db | Tx,
@@ -17,9 +17,10 @@ export async function findOpenInvitation(
 	now: Date
 ): Promise<{ invitationId: string; user: UserRow } | undefined> {
 	const [row] = await db
-		.select({ invitationId: userInvitations.id, user: users })
+		.select({ invitationId: userInvitations.id, user: userColumns })
 		.from(userInvitations)
 		.innerJoin(users, eq(users.id, userInvitations.userId))
+		.innerJoin(memberships, inScope)
 		.where(
 			and(
 				eq(userInvitations.tokenHash, tokenHash),

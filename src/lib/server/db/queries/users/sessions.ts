@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
-import { sessions, users } from '../../schema';
-import type { UserRow } from './users';
+import { memberships, sessions, users } from '../../schema';
+import { inScope, userColumns, type UserRow } from './users';
 
 export async function insertSession(
 	db: Db | Tx,
@@ -17,9 +17,10 @@ export async function findLiveSession(
 	now: Date
 ): Promise<{ sessionId: string; expiresAt: Date; user: UserRow } | undefined> {
 	const [row] = await db
-		.select({ sessionId: sessions.id, expiresAt: sessions.expiresAt, user: users })
+		.select({ sessionId: sessions.id, expiresAt: sessions.expiresAt, user: userColumns })
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
+		.innerJoin(memberships, inScope)
 		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
 	return row;
 }
