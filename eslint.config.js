@@ -34,6 +34,11 @@ const insideAreaPatterns = [
 	}
 ];
 
+/** Code that pages and the server share may not reach into the server. */
+const noServerImports = (message) => ({
+	patterns: [csvPattern, { group: ['$lib/server/*', '**/server/*'], message }]
+});
+
 export default ts.config(
 	{
 		ignores: [
@@ -106,15 +111,9 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{
-					patterns: [
-						csvPattern,
-						{
-							group: ['$lib/server/*', '**/server/*'],
-							message: 'Components take view models from $lib/domain/<area>/view, not $lib/server.'
-						}
-					]
-				}
+				noServerImports(
+					'Components take view models from $lib/domain/<area>/view, not $lib/server.'
+				)
 			]
 		}
 	},
@@ -122,18 +121,7 @@ export default ts.config(
 		// Labels serve the pages as well as the server's exports, decks and CLI: no server code here.
 		files: ['src/lib/labels/**/*.ts'],
 		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						csvPattern,
-						{
-							group: ['$lib/server/*', '**/server/*'],
-							message: 'labels/ must not depend on server code.'
-						}
-					]
-				}
-			]
+			'no-restricted-imports': ['error', noServerImports('labels/ must not depend on server code.')]
 		}
 	},
 	{

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SurveyFileSchema } from '$lib/domain/survey/import-format';
 import { CreateRoundSchema } from '../../services/survey';
+import { roundStatuses } from '../../db/schema/survey';
 import { defineEndpoint } from '../define';
 
 const idParams = z.object({ id: z.coerce.number().int().min(1) });
@@ -13,7 +14,7 @@ const RoundSchema = z
 		regionName: z.string(),
 		year: z.number().int(),
 		title: z.string(),
-		status: z.enum(['open', 'closed']),
+		status: z.enum(roundStatuses),
 		isDemo: z.boolean(),
 		invited: z.number().int(),
 		completed: z.number().int(),
@@ -89,7 +90,7 @@ export const FindingsSchema = z
 			regionName: z.string(),
 			year: z.number().int(),
 			sinceYear: z.number().int(),
-			status: z.enum(['open', 'closed']),
+			status: z.enum(roundStatuses),
 			isDemo: z.boolean()
 		}),
 		provenance: z.object({

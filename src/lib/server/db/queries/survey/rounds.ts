@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../client';
-import { regions, surveyRounds, surveyVersions } from '../../schema';
+import { regions, roundStatuses, surveyRounds, surveyVersions } from '../../schema';
 import { queryRows, sqlTimestamp } from '../../rows';
 import type { RoundListRow } from '../../../../domain/survey/view';
 export type { RoundListRow };
@@ -47,7 +47,7 @@ export async function listRoundsWithCounts(db: Db | Tx): Promise<RoundListRow[]>
 			regionName: z.string(),
 			year: z.number().int(),
 			title: z.string(),
-			status: z.enum(['open', 'closed']),
+			status: z.enum(roundStatuses),
 			isDemo: z.boolean(),
 			createdAt: sqlTimestamp,
 			invited: z.number().int(),
