@@ -16,6 +16,10 @@ declare global {
 			user: SessionUser | null;
 			/** Hash id of the browser session, when signed in through a cookie. */
 			sessionId: string | null;
+			/** The organisation the request acts in (session, token or survey link). */
+			organisation: import('$lib/domain/organisations').OrganisationRef | null;
+			/** The signed-in user's organisations, for the header's switcher. */
+			memberships: { organisationId: number; code: string; name: string; role: string }[];
 			/** Why a survey link did not work, on respondent routes. */
 			respondentProblem: 'unknown' | 'revoked' | 'expired' | null;
 		}

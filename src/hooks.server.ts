@@ -5,6 +5,10 @@ import { allows, type Actor } from '$lib/domain/access';
 import type { Locale } from '$lib/format';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { startApp, stopApp } from '$lib/server/app';
+import { getConfig } from '$lib/server/config';
+import { findOrganisation } from '$lib/server/db/queries/organisations/organisations';
+import { listOpenMemberships } from '$lib/server/db/queries/users/users';
+import { inOrganisation } from '$lib/server/db/scope';
 import { accessFor, allowedWhilePasswordMustChange } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { limitRequestBodies } from '$lib/server/body-limits';
@@ -54,20 +58,30 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-/** Finds out who is asking: a session cookie (browser) or a bearer token (API). */
+/**
+ * Finds out who is asking — a session cookie (browser), a bearer token (API) or a survey link
+ * (respondent) — and the organisation they act in: the session's, the token's, the link's
+ * round's. Never from the request's input. These lookups run before any scope: the credential
+ * names the organisation.
+ */
 const authenticate: Handle = async ({ event, resolve }) => {
 	const { db } = await startApp();
 	let actor: Actor = { kind: 'anonymous' };
+	let organisationId: number | undefined;
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.organisation = null;
+	event.locals.memberships = [];
 
 	const bearer = event.request.headers.get('authorization');
 	event.locals.respondentProblem = null;
 	if (event.route.id?.startsWith('/svar/[token]') && event.params.token) {
 		// A cluster respondent: the secret link is the only credential, and it names one cluster.
 		const found = await resolveRespondent(db, event.params.token);
-		if (found.ok) actor = found.actor;
-		else event.locals.respondentProblem = found.reason;
+		if (found.ok) {
+			actor = found.actor;
+			organisationId = found.organisationId;
+		} else event.locals.respondentProblem = found.reason;
 	} else if (isApi(event.url.pathname) && bearer?.toLowerCase().startsWith('bearer ')) {
 		const user = await authenticateApiToken(db, bearer.slice(7).trim());
 		if (!user) {
@@ -78,6 +92,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			);
 		}
 		actor = userActor(user);
+		organisationId = user.organisationId;
 		event.locals.user = toSessionUser(user);
 	} else {
 		const token = event.cookies.get(SESSION_COOKIE);
@@ -85,7 +100,10 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			const session = await validateSessionToken(db, token);
 			if (session) {
 				actor = userActor(session.user);
+				organisationId = session.user.organisationId;
 				event.locals.sessionId = session.sessionId;
+				// The header's switcher, when the user is a member of more than one.
+				event.locals.memberships = await listOpenMemberships(db, session.user.id);
 				event.locals.user = toSessionUser(session.user);
 				if (session.renewed) setSessionCookie(event, token, session.expiresAt);
 			} else {
@@ -93,8 +111,60 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
-	event.locals.ctx = { db, actor, locale: event.locals.locale };
+	const organisation =
+		organisationId === undefined ? undefined : await findOrganisation(db, organisationId);
+	event.locals.organisation = organisation ?? null;
+	event.locals.ctx = { db, actor, locale: event.locals.locale, organisation };
 	return resolve(event);
+};
+
+/**
+ * Routes that read a file as it arrives and must not hold a transaction meanwhile: on the
+ * embedded engine an open transaction makes every other request wait, and the upload page asks
+ * how far the import has come while it runs. Their service scopes its own steps
+ * (`scoped` in `services/context.ts`).
+ */
+const streamingRoutes = new Set(['POST /virksomheder', 'POST /api/v1/imports']);
+
+/** A response that must not be committed: a failure of the server (5xx). */
+class RolledBack extends Error {
+	constructor(readonly response: Response) {
+		super('rolled back');
+	}
+}
+
+/**
+ * Runs the request in one transaction scoped to its organisation (`db/scope.ts`), as
+ * PostgREST does: row-level security sees the organisation, new rows land in it. Writes are
+ * committed when the response is ready; a 5xx rolls them back.
+ */
+const scope: Handle = async ({ event, resolve }) => {
+	const ctx = event.locals.ctx;
+	const organisation = ctx.organisation;
+	const route = `${event.request.method} ${event.route.id}`;
+	// Public routes (sign-in, health, the language switch) touch no organisation's data; the
+	// sign-in scopes its own writes.
+	const access =
+		event.route.id === null ? undefined : accessFor(event.route.id, event.request.method);
+	// Platform routes act on the installation; each write into an organisation is scoped there.
+	if (!organisation || access === 'public' || access === 'platform' || streamingRoutes.has(route))
+		return resolve(event);
+	try {
+		return await inOrganisation(
+			ctx.db,
+			organisation.id,
+			async (tx) => {
+				event.locals.ctx = { ...ctx, db: tx, scoped: true };
+				const response = await resolve(event);
+				if (response.status >= 500) throw new RolledBack(response);
+				return response;
+			},
+			{ rowSecurity: getConfig().rowSecurity }
+		);
+	} catch (err) {
+		if (err instanceof RolledBack) return err.response;
+		throw err;
+	}
 };
 
 /** Enforces `auth/policy.ts` for every route before any load, action or endpoint runs. */
@@ -164,7 +234,8 @@ export const handle = sequence(
 	i18n,
 	limitRequestBodies,
 	authenticate,
-	authorize
+	authorize,
+	scope
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -17,6 +17,7 @@ import { registerMeetings } from './commands/meetings';
 import { registerCompanies } from './commands/companies';
 import { registerToken } from './commands/token';
 import { registerUser } from './commands/user';
+import { registerOrganisation } from './commands/organisation';
 
 /** Exit codes: 0 done, 1 the command failed (bad data, not found, …), 2 wrong usage or config. */
 export const EXIT_FAILED = 1;
@@ -79,6 +80,7 @@ export function buildProgram(
 		.option('--data-dir <dir>', m.cli_opt_data_dir({}, o))
 		.option('--json', m.cli_opt_json({}, o))
 		.option('--lang <da|en>', m.cli_opt_lang({}, o))
+		.option('--organisation <code>', m.cli_opt_organisation({}, o))
 		.helpOption('-h, --help', m.cli_opt_help({}, o))
 		.helpCommand(false)
 		.showSuggestionAfterError(true)
@@ -105,6 +107,7 @@ export function buildProgram(
 	registerServe(program, action, o);
 	registerDb(program, action, o);
 	registerUser(program, action, o);
+	registerOrganisation(program, action, o);
 	registerToken(program, action, o);
 	registerClusters(program, action, o);
 	registerSurvey(program, action, o);

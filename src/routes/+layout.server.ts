@@ -7,6 +7,17 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 	locale: locals.locale,
 	version: packageVersion,
 	/**
+	 * The header's organisation switcher, for a user who is a member of several; with one
+	 * organisation the header is as it always was.
+	 */
+	organisations:
+		locals.memberships.length > 1
+			? {
+					current: locals.organisation?.code ?? null,
+					choices: locals.memberships.map(({ code, name }) => ({ code, name }))
+				}
+			: null,
+	/**
 	 * What the signed-in user may do, for pages to show or hide their forms; the same rule as the
 	 * access policy that guards every action (pages never compare role names themselves).
 	 */

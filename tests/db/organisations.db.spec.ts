@@ -6,8 +6,14 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ownedWithoutColumn, tableClasses } from '../../src/lib/server/db/ownership';
+import {
+	ownedTables,
+	ownedWithoutForeignKey,
+	tableClasses,
+	type TableName
+} from '../../src/lib/server/db/ownership';
 import { queryRows } from '../../src/lib/server/db/rows';
+import { APP_ROLE, inOrganisation, scopeSql } from '../../src/lib/server/db/scope';
 import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { newRound } from './factories';
 import { useTestDb } from './harness';
@@ -42,7 +48,7 @@ describe('the table classification', () => {
 		const tables = await tablesWithColumn();
 		const wrong = Object.entries(tableClasses).filter(([table, kind]) =>
 			kind === 'owned'
-				? tables.get(table) !== !(table in ownedWithoutColumn)
+				? tables.get(table) !== true
 				: kind === 'shared' && tables.get(table) !== false
 		);
 		expect(wrong).toEqual([]);
@@ -59,12 +65,35 @@ describe('the table classification', () => {
 					and u.table_name = 'organisations'`,
 			z.object({ table: z.string() })
 		);
-		// The owned tables, and the memberships that say who works where.
+		// The owned tables, the memberships that say who works where, and the sessions that say
+		// where a browser acts.
 		const expected = Object.entries(tableClasses)
-			.filter(([table, kind]) => kind === 'owned' && !(table in ownedWithoutColumn))
+			.filter(([table, kind]) => kind === 'owned' && !(table in ownedWithoutForeignKey))
 			.map(([table]) => table)
-			.concat('memberships');
+			.concat('memberships', 'sessions');
 		expect(rows.map((row) => row.table).sort()).toEqual(expected.sort());
+	});
+
+	it('holds every owned table, and only those, by row-level security on the scope', async () => {
+		const rows = await queryRows(
+			testDb().db,
+			sql`select c.relname as "table", c.relrowsecurity as "enabled",
+					coalesce(bool_or(p.polname = 'organisation_scope'
+						and pg_get_expr(p.polqual, p.polrelid) like '%app_scope()%'
+						and pg_get_expr(p.polwithcheck, p.polrelid) like '%app_scope()%'), false) as "scoped"
+				from pg_class c
+				join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+				left join pg_policy p on p.polrelid = c.oid
+				where c.relkind = 'r'
+				group by c.relname, c.relrowsecurity`,
+			z.object({ table: z.string(), enabled: z.boolean(), scoped: z.boolean() })
+		);
+		const wrong = rows.filter((row) => {
+			const owned = tableClasses[row.table as TableName] === 'owned';
+			return row.enabled !== owned || row.scoped !== owned;
+		});
+		expect(wrong).toEqual([]);
+		expect(rows.filter((row) => row.enabled).length).toBe(ownedTables.length);
 	});
 });
 
@@ -127,39 +156,91 @@ describe('an installation with two organisations', () => {
 });
 
 describe('row-level security on this engine', () => {
-	it('holds for a role that does not own the table: rows of other organisations are not there', async () => {
+	let made = 0;
+	/** Two more organisations, each with a round of its own in a year no other test uses. */
+	async function twoOrganisationsWithARoundEach() {
 		const db = testDb().db;
-		const role = `kr_rls_probe_${process.pid}_${Date.now()}`;
-		for (const statement of [
-			`create table rls_probe (organisation_id integer not null, note text)`,
-			`insert into rls_probe values (1, 'egen'), (2, 'andens')`,
-			`alter table rls_probe enable row level security`,
-			`create policy rls_probe_scope on rls_probe
-				using (organisation_id = nullif(current_setting('app.organisation_id', true), '')::integer)`,
-			`create role ${role} nosuperuser nobypassrls`,
-			`grant select on rls_probe to ${role}`
-		])
-			await db.execute(sql.raw(statement));
-		try {
-			const seen = await db.transaction(async (tx) => {
-				await tx.execute(sql.raw(`set local role ${role}`));
-				const none = await queryRows(
-					tx,
-					sql`select note from rls_probe`,
-					z.object({ note: z.string() })
-				);
-				await tx.execute(sql`select set_config('app.organisation_id', '1', true)`);
-				const own = await queryRows(
-					tx,
-					sql`select note from rls_probe`,
-					z.object({ note: z.string() })
-				);
-				return { none, own };
-			});
-			expect(seen).toEqual({ none: [], own: [{ note: 'egen' }] });
-		} finally {
-			await db.execute(sql.raw(`drop table rls_probe`));
-			await db.execute(sql.raw(`drop role ${role}`));
+		const ids: number[] = [];
+		made += 1;
+		const year = 2040 + made;
+		for (const [code, region] of [
+			[`rls-a${made}`, '1084'],
+			[`rls-b${made}`, '1085']
+		] as const) {
+			const [row] = await queryRows(
+				db,
+				sql`insert into organisations (code, name, kind, region_code)
+					values (${code}, ${`Organisation ${code}`}, 'regional', ${region}) returning id`,
+				z.object({ id: z.number() })
+			);
+			if (!row) throw new Error('no organisation');
+			ids.push(row.id);
+			await inOrganisation(db, row.id, (tx) =>
+				tx.execute(sql`insert into survey_rounds (region_code, year, title, since_year)
+					values (${region}, ${year}, ${`Runde for ${code.slice(0, 5)}`}, 2030)`)
+			);
 		}
+		const [a = 0, b = 0] = ids;
+		/** A query that forgets the scope: no filter on organisation_id. */
+		const forgetful = sql`select title from survey_rounds where year = ${year} order by title`;
+		return { db, a, b, year, forgetful };
+	}
+	const titles = z.object({ title: z.string() });
+
+	it('shows a query that forgets the scope only the organisation in scope', async () => {
+		const { db, a, b, year, forgetful } = await twoOrganisationsWithARoundEach();
+		expect(await inOrganisation(db, a, (tx) => queryRows(tx, forgetful, titles))).toEqual([
+			{ title: 'Runde for rls-a' }
+		]);
+		expect(await inOrganisation(db, b, (tx) => queryRows(tx, forgetful, titles))).toEqual([
+			{ title: 'Runde for rls-b' }
+		]);
+		// Without row-level security the same query sees both: the policy did the work.
+		expect(
+			await inOrganisation(db, a, (tx) => queryRows(tx, forgetful, titles), { rowSecurity: false })
+		).toHaveLength(2);
+		// The queries' own filter holds there too.
+		expect(
+			await inOrganisation(
+				db,
+				a,
+				(tx) =>
+					queryRows(
+						tx,
+						sql`select title from survey_rounds r where r.organisation_id = ${scopeSql} and year = ${year}`,
+						titles
+					),
+				{ rowSecurity: false }
+			)
+		).toEqual([{ title: 'Runde for rls-a' }]);
+	});
+
+	it('shows the app role nothing when no organisation is in scope', async () => {
+		const { db, forgetful } = await twoOrganisationsWithARoundEach();
+		const seen = await db.transaction(async (tx) => {
+			await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+			return queryRows(tx, forgetful, titles);
+		});
+		expect(seen).toEqual([]);
+	});
+
+	it('refuses a row for another organisation, and changes none of its rows', async () => {
+		const { db, a, b, year, forgetful } = await twoOrganisationsWithARoundEach();
+		const refused = await inOrganisation(db, a, (tx) =>
+			tx.execute(sql`insert into survey_rounds (organisation_id, region_code, year, title, since_year)
+				values (${b}, '1085', 2033, 'Smuglet', 2031)`)
+		).catch((err: unknown) => err);
+		expect(String((refused as { cause?: unknown }).cause ?? refused)).toMatch(/row-level security/);
+		const changed = await inOrganisation(db, a, (tx) =>
+			queryRows(
+				tx,
+				sql`update survey_rounds set title = 'Overskrevet' where year = ${year} returning title`,
+				titles
+			)
+		);
+		expect(changed).toEqual([{ title: 'Overskrevet' }]);
+		expect(await inOrganisation(db, b, (tx) => queryRows(tx, forgetful, titles))).toEqual([
+			{ title: 'Runde for rls-b' }
+		]);
 	});
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client';
-import { ownedWithoutColumn, tableClasses } from '../../src/lib/server/db/ownership';
+import { tableClasses } from '../../src/lib/server/db/ownership';
 import * as schema from '../../src/lib/server/db/schema';
 import { migrationsFolder } from '../../src/lib/server/paths';
 import type { Ctx } from '../../src/lib/server/services/context';
@@ -142,7 +142,7 @@ describe('upgrading a one-body installation to organisations', () => {
 		const id = organisations.rows[0]?.id;
 		const stray: string[] = [];
 		for (const [table, kind] of Object.entries(tableClasses)) {
-			if (kind !== 'owned' || table in ownedWithoutColumn) continue;
+			if (kind !== 'owned') continue;
 			const rows = await upgraded.query<{ n: number }>(
 				`select count(*)::int as n from "${table}" where organisation_id is distinct from $1`,
 				[id]

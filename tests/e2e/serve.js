@@ -17,16 +17,28 @@ const env = {
 	KLYNGERADAR_CHECK_SCHEMAS: 'true'
 };
 
-/** @type {[string, string, string, string][]} */
+/** @type {[string, string, string, string, ...string[]][]} */
 const accounts = [
-	['admin@e2e.example.dk', 'admin', 'Ada Admin', 'e2e admin passphrase'],
+	['admin@e2e.example.dk', 'admin', 'Ada Admin', 'e2e admin passphrase', '--platform-admin'],
 	['analyst@e2e.example.dk', 'analyst', 'Ane Analytiker', 'e2e analyst passphrase'],
 	['viewer@e2e.example.dk', 'viewer', 'Viggo Læser', 'e2e viewer passphrase']
 ];
-for (const [email, role, name, password] of accounts) {
+for (const [email, role, name, password, ...flags] of accounts) {
 	const result = spawnSync(
 		process.execPath,
-		[cli, 'user', 'create', '--email', email, '--role', role, '--name', name, '--password-stdin'],
+		[
+			cli,
+			'user',
+			'create',
+			'--email',
+			email,
+			'--role',
+			role,
+			'--name',
+			name,
+			'--password-stdin',
+			...flags
+		],
 		{ env, input: `${password}\n`, encoding: 'utf8' }
 	);
 	if (result.status !== 0) {

@@ -14,9 +14,7 @@ export function registerBackup(program: Command, action: ActionWrapper, o: Lang)
 				const config = cli.config();
 				const result = await cli.withDb(
 					(handle) => backupDatabase(handle, config, String(file), cli.locale),
-					{
-						migrate: false
-					}
+					{ migrate: false, scope: 'none' }
 				);
 				cli.result(result, () =>
 					m.cli_backup_done(

@@ -32,33 +32,36 @@ export function registerCompanies(program: Command, action: ActionWrapper, o: La
 			action(async (cli, file, rawOptions) => {
 				const options = rawOptions as { mapping?: string; cluster?: string; year?: string };
 				const path = resolve(String(file));
-				const summary = await cli.withDb((_, ctx) =>
-					importCompanyFile(
-						ctx,
-						{ path },
-						{
-							kind,
-							cluster: options.cluster,
-							year: options.year ? Number(options.year) : undefined,
-							filename: basename(path),
-							mapping: mappingOf(options.mapping)
-						},
-						(progress) =>
-							cli.error(
-								m.cli_import_progress(
-									{
-										rows: formatNumber(progress.rows, cli.locale),
-										percent: formatNumber(
-											(100 * progress.bytes) / Math.max(progress.totalBytes, 1),
-											cli.locale,
-											0
-										),
-										phase: m[`import_phase_${progress.phase}`]({}, { locale: cli.locale })
-									},
-									{ locale: cli.locale }
+				const summary = await cli.withDb(
+					(_, ctx) =>
+						importCompanyFile(
+							ctx,
+							{ path },
+							{
+								kind,
+								cluster: options.cluster,
+								year: options.year ? Number(options.year) : undefined,
+								filename: basename(path),
+								mapping: mappingOf(options.mapping)
+							},
+							(progress) =>
+								cli.error(
+									m.cli_import_progress(
+										{
+											rows: formatNumber(progress.rows, cli.locale),
+											percent: formatNumber(
+												(100 * progress.bytes) / Math.max(progress.totalBytes, 1),
+												cli.locale,
+												0
+											),
+											phase: m[`import_phase_${progress.phase}`]({}, { locale: cli.locale })
+										},
+										{ locale: cli.locale }
+									)
 								)
-							)
-					)
+						),
+					// The import reads its file outside a transaction and scopes its own.
+					{ scope: 'own' }
 				);
 				cli.result(summary, () =>
 					m.cli_import_done(

@@ -3,6 +3,7 @@ import { migrationStatus } from '$lib/server/db/migrate';
 import { seedReferenceData } from '$lib/server/services/platform';
 import { seedDemoData } from '$lib/server/services/platform';
 import { m } from '$lib/server/i18n';
+import { ValidationError } from '$lib/domain/errors';
 import type { ActionWrapper, Lang } from './types';
 
 export function registerDb(program: Command, action: ActionWrapper, o: Lang): void {
@@ -12,7 +13,7 @@ export function registerDb(program: Command, action: ActionWrapper, o: Lang): vo
 		.description(m.cli_db_migrate_description({}, o))
 		.action(
 			action(async (cli) => {
-				const status = await cli.withDb((handle) => migrationStatus(handle));
+				const status = await cli.withDb((handle) => migrationStatus(handle), { scope: 'none' });
 				cli.result(status, () =>
 					m.cli_db_migrated(
 						{ applied: status.applied, latest: status.latestApplied ?? '–' },
@@ -26,14 +27,28 @@ export function registerDb(program: Command, action: ActionWrapper, o: Lang): vo
 		.description(m.cli_db_seed_description({}, o))
 		.option('--force', m.cli_opt_seed_force({}, o))
 		.option('--demo', m.cli_opt_seed_demo({}, o))
+		.option('--organisations <1|2>', m.cli_opt_seed_organisations({}, o))
 		.action(
 			action(async (cli, rawOptions) => {
-				const options = rawOptions as { force?: boolean; demo?: boolean };
-				const summary = await cli.withDb(async (handle) => {
-					const result = await seedReferenceData(handle.db, { force: options.force === true });
-					if (options.demo) await seedDemoData(handle.db);
-					return result;
-				});
+				const options = rawOptions as { force?: boolean; demo?: boolean; organisations?: string };
+				if (options.organisations !== undefined && !['1', '2'].includes(options.organisations))
+					throw new ValidationError(m.cli_seed_organisations_invalid({}, { locale: cli.locale }), [
+						{
+							path: ['organisations'],
+							message: m.cli_seed_organisations_invalid({}, { locale: cli.locale })
+						}
+					]);
+				const summary = await cli.withDb(
+					async (handle) => {
+						const result = await seedReferenceData(handle.db, { force: options.force === true });
+						if (options.demo)
+							await seedDemoData(handle.db, {
+								organisations: options.organisations === '2' ? 2 : 1
+							});
+						return result;
+					},
+					{ scope: 'none' }
+				);
 				cli.result(summary, () =>
 					summary.skipped
 						? m.cli_db_seed_unchanged({}, { locale: cli.locale })
@@ -56,7 +71,10 @@ export function registerDb(program: Command, action: ActionWrapper, o: Lang): vo
 		.action(
 			action(async (cli) => {
 				const config = cli.config();
-				const status = await cli.withDb((handle) => migrationStatus(handle), { migrate: false });
+				const status = await cli.withDb((handle) => migrationStatus(handle), {
+					migrate: false,
+					scope: 'none'
+				});
 				const where = config.database.kind === 'pglite' ? config.database.dataDir : 'PostgreSQL';
 				const value = {
 					database: { kind: config.database.kind, location: where },

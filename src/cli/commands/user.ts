@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { m } from '$lib/server/i18n';
-import { createUser, listUsers } from '$lib/server/services/users';
+import { createUser, listUsers, setPlatformAdminRole } from '$lib/server/services/users';
 import { readStdin } from '../stdin';
 import type { ActionWrapper, Lang } from './types';
 
@@ -9,6 +9,7 @@ interface CreateOptions {
 	role: string;
 	name?: string;
 	passwordStdin?: boolean;
+	platformAdmin?: boolean;
 }
 
 export function registerUser(program: Command, action: ActionWrapper, o: Lang): void {
@@ -21,20 +22,23 @@ export function registerUser(program: Command, action: ActionWrapper, o: Lang): 
 		.requiredOption('--role <role>', m.cli_opt_role({}, o))
 		.option('--name <name>', m.cli_opt_name({}, o))
 		.option('--password-stdin', m.cli_opt_password_stdin({}, o))
+		.option('--platform-admin', m.cli_opt_platform_admin({}, o))
 		.action(
 			action(async (cli, rawOptions) => {
 				const options = rawOptions as CreateOptions;
 				const password = options.passwordStdin
 					? (await readStdin()).replace(/\r?\n$/, '')
 					: undefined;
-				const created = await cli.withDb((_, ctx) =>
-					createUser(ctx, {
+				const created = await cli.withDb(async (_, ctx) => {
+					const made = await createUser(ctx, {
 						email: options.email,
 						role: options.role as 'viewer',
 						name: options.name ?? options.email.split('@')[0] ?? options.email,
 						password
-					})
-				);
+					});
+					if (options.platformAdmin) await setPlatformAdminRole(ctx, made.user.id, true);
+					return made;
+				});
 				cli.result({ user: created.user, oneTimePassword: created.oneTimePassword }, () =>
 					created.oneTimePassword
 						? m.cli_user_created_otp(

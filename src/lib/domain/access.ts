@@ -7,13 +7,24 @@
 export const staffRoles = ['admin', 'analyst', 'viewer'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-/** What a route or endpoint requires: a staff role, a respondent link, or nothing. */
-export type Access = StaffRole | 'respondent' | 'public';
+/**
+ * What a route or endpoint requires: a staff role in the organisation in scope, the platform
+ * admin's (who creates organisations and their first admins), a respondent link, or nothing.
+ */
+export type Access = StaffRole | 'platform' | 'respondent' | 'public';
 
 const rank: Record<StaffRole, number> = { viewer: 1, analyst: 2, admin: 3 };
 
 export type Actor =
-	| { kind: 'user'; id: string; email: string; name: string; role: StaffRole }
+	| {
+			kind: 'user';
+			id: string;
+			email: string;
+			name: string;
+			role: StaffRole;
+			/** Administers the installation: its organisations and their first admins. */
+			platformAdmin?: boolean;
+	  }
 	| { kind: 'respondent'; invitationId: string; roundId: number; clusterSlug: string }
 	| { kind: 'system'; label: 'cli' | 'seed' | 'bootstrap' | 'test' | 'scheduler' }
 	| { kind: 'anonymous' };
@@ -23,6 +34,7 @@ export function allows(actor: Actor, required: Access): boolean {
 	if (required === 'public') return true;
 	if (actor.kind === 'system') return true;
 	if (required === 'respondent') return actor.kind === 'respondent';
+	if (required === 'platform') return actor.kind === 'user' && actor.platformAdmin === true;
 	return actor.kind === 'user' && rank[actor.role] >= rank[required];
 }
 

@@ -16,3 +16,14 @@ export const OrganisationSettingsSchema = z.object({
 	locale: z.enum(['da', 'en']).optional()
 });
 export type OrganisationSettings = z.infer<typeof OrganisationSettingsSchema>;
+
+/** The organisation a request, a CLI command or a scheduled job acts in. */
+export interface OrganisationRef {
+	id: number;
+	code: string;
+	name: string;
+	kind: OrganisationKind;
+	/** The region a regional body works for; null for the national level and clusters. */
+	regionCode: string | null;
+	settings: OrganisationSettings;
+}

@@ -70,7 +70,8 @@ const EnvSchema = z.object({
 		.string()
 		.regex(/\.png$/i, { error: 'expected the path of a PNG file' })
 		.optional(),
-	KLYNGERADAR_CHECK_SCHEMAS: booleanText.default(false)
+	KLYNGERADAR_CHECK_SCHEMAS: booleanText.default(false),
+	KLYNGERADAR_ROW_SECURITY: booleanText.default(true)
 });
 
 export type DatabaseConfig =
@@ -105,6 +106,11 @@ export interface Config {
 	 * schemas cost time on every request and the tests have already held the code to them.
 	 */
 	checkSchemas: boolean;
+	/**
+	 * Act as `klyngeradar_app` inside an organisation's scope, so PostgreSQL's row-level
+	 * security holds every owned table (`db/scope.ts`). Off only to measure what it costs.
+	 */
+	rowSecurity: boolean;
 }
 
 export class ConfigError extends Error {
@@ -147,7 +153,8 @@ export function loadConfig(env: Environment = process.env): Config {
 		mailFrom: e.SMTP_FROM,
 		tools: { pgDump: e.PG_DUMP, pgRestore: e.PG_RESTORE, soffice: e.SOFFICE, searchPath: e.PATH },
 		deck: { organisation: e.KLYNGERADAR_DECK_ORGANISATION, logoFile: e.KLYNGERADAR_DECK_LOGO },
-		checkSchemas: e.KLYNGERADAR_CHECK_SCHEMAS
+		checkSchemas: e.KLYNGERADAR_CHECK_SCHEMAS,
+		rowSecurity: e.KLYNGERADAR_ROW_SECURITY
 	};
 }
 

@@ -4,6 +4,7 @@
  * safe message, never a stack trace.
  */
 import { error, fail, json, type ActionFailure } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
 import {
 	ConflictError,
 	DomainError,
@@ -140,7 +141,7 @@ export async function tryAction<T>(
 	formId?: string
 ): Promise<ActionResult<T>> {
 	try {
-		return { ok: true, value: await call() };
+		return { ok: true, value: await inSavepoint(call) };
 	} catch (caught) {
 		const err = domainErrorOf(caught);
 		if (!err) throw caught;
@@ -153,6 +154,24 @@ export async function tryAction<T>(
 		});
 		return { ok: false, failure };
 	}
+}
+
+/**
+ * Runs a form action's or endpoint's service call in a savepoint of the request's transaction
+ * (`hooks.server.ts`): a statement refused by the database (a value it cannot hold) is answered
+ * as bad input, and the request's transaction goes on as if the call had not been made. Outside
+ * a request (unit tests) or outside a scope, the call runs as it is.
+ */
+export async function inSavepoint<T>(call: () => Promise<T>): Promise<T> {
+	let ctx: App.Locals['ctx'] | undefined;
+	try {
+		ctx = getRequestEvent().locals.ctx;
+	} catch {
+		return call();
+	}
+	if (!ctx?.scoped) return call();
+	// The call's statements run on the same connection, so they are inside the savepoint.
+	return ctx.db.transaction(() => call());
 }
 
 /** Runs a page load's service call; domain errors become SvelteKit's `error()`. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { payloadTooLarge, routeLimit } from '../body-limits';
 import { getConfig } from '../config';
 import { m } from '../i18n';
-import { apiError, apiErrorResponse } from '../http';
+import { apiError, apiErrorResponse, inSavepoint } from '../http';
 import { logger } from '../log';
 import { BodyTooLarge, readJsonAtMost } from '../read-body';
 import { parseInput } from '../validation';
@@ -103,13 +103,15 @@ export function apiHandler<S extends EndpointSpec>(
 				}
 				body = spec.rawBody ? raw : parseInput(spec.body, raw, locale);
 			}
-			const result = await run({
-				params: params as EndpointInput<S>['params'],
-				query: query as EndpointInput<S>['query'],
-				body: body as EndpointInput<S>['body'],
-				ctx,
-				event
-			});
+			const result = await inSavepoint(() =>
+				run({
+					params: params as EndpointInput<S>['params'],
+					query: query as EndpointInput<S>['query'],
+					body: body as EndpointInput<S>['body'],
+					ctx,
+					event
+				})
+			);
 			if (result instanceof Response) return result;
 			if (getConfig().checkSchemas) return checkedAnswer(spec, result, locale);
 			if (result === undefined) return new Response(null, { status: 204 });

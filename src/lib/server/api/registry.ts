@@ -2,6 +2,7 @@ import type { EndpointSpec } from './define';
 import * as admin from './specs/admin';
 import * as agreements from './specs/agreements';
 import * as meetings from './specs/meetings';
+import * as organisations from './specs/organisations';
 import * as companies from './specs/companies';
 import * as landscape from './specs/landscape';
 import * as strategy from './specs/strategy';
@@ -19,6 +20,7 @@ function specsOf(module: Record<string, unknown>): EndpointSpec[] {
 export const endpoints: EndpointSpec[] = [
 	...specsOf(system),
 	...specsOf(admin),
+	...specsOf(organisations),
 	...specsOf(landscape),
 	...specsOf(survey),
 	...specsOf(strategy),

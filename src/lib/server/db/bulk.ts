@@ -10,12 +10,16 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Db, Tx } from './client';
+import { asOwner, becomeOwner } from './scope';
 
 export type CopyValue = string | number | boolean | null | undefined;
 /** One row: a value for each of the target's columns, in their order. */
 export type CopyRow = readonly CopyValue[];
 /** Hands rows to the COPY; resolves when the sink can take more. */
 export type WriteRows = (rows: readonly CopyRow[]) => Promise<void>;
+
+/** Opens the import's one transaction: plain, or scoped to an organisation (`db/scope.ts`). */
+export type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 
 export interface CopyTarget {
 	table: string;
@@ -46,7 +50,8 @@ export interface CopySteps<Before, Read, Result> {
 export async function copyRows<Before, Read, Result>(
 	db: Db,
 	target: CopyTarget,
-	steps: CopySteps<Before, Read, Result>
+	steps: CopySteps<Before, Read, Result>,
+	transact: Transact = (work) => db.transaction(work)
 ): Promise<Result> {
 	if (!streamsWhileReading(db)) {
 		const held: string[] = [];
@@ -54,14 +59,16 @@ export async function copyRows<Before, Read, Result>(
 			held.push(copyText(target, rows));
 			return Promise.resolve();
 		});
-		return db.transaction(async (tx) => {
+		return transact(async (tx) => {
 			const before = await steps.before(tx);
-			await copyHeld(tx, target, held);
+			await asOwner(tx, () => copyHeld(tx, target, held));
 			return steps.after(tx, read, before);
 		});
 	}
-	return db.transaction(async (tx) => {
+	return transact(async (tx) => {
 		const before = await steps.before(tx);
+		// PostgreSQL refuses COPY FROM under row-level security; the rows name their organisation.
+		const restoreRole = await becomeOwner(tx);
 		const stream = streamInto(tx, target);
 		let read: Read;
 		try {
@@ -71,6 +78,7 @@ export async function copyRows<Before, Read, Result>(
 			await stream.abort();
 			throw err;
 		}
+		await restoreRole();
 		return steps.after(tx, read, before);
 	});
 }

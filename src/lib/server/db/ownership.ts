@@ -75,11 +75,12 @@ export const ownedTables = (Object.keys(tableClasses) as TableName[]).filter(
 );
 
 /**
- * Owned tables without an `organisation_id` of their own yet, and why. The company register's
- * two fact tables are written by COPY at a million rows a national list; whether they carry the
- * column or are scoped through their import is decided with the import's benchmark.
+ * Owned tables whose `organisation_id` has no foreign key, and why: the company register's two
+ * fact tables are written by COPY at a million rows a national list, and were built without
+ * keys for that. Their writers name the organisation in every row; row-level security holds
+ * them like every owned table.
  */
-export const ownedWithoutColumn: Partial<Record<TableName, string>> = {
-	company_list_rows: 'a list row belongs to its import (import_id → company_imports)',
-	company_presence: 'recomputed from the lists of a cluster and year'
+export const ownedWithoutForeignKey: Partial<Record<TableName, string>> = {
+	company_list_rows: 'a million rows by COPY; the organisation is the import’s',
+	company_presence: 'recomputed from the list rows, whose organisation it keeps'
 };

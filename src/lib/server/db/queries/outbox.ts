@@ -1,6 +1,7 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { outboxMessages } from '../schema';
+import { ownedBy } from '../scope';
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;
 
@@ -14,14 +15,19 @@ export async function insertMessage(
 }
 
 export async function listMessages(db: Db | Tx, limit = 200): Promise<OutboxRow[]> {
-	return db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(limit);
+	return db
+		.select()
+		.from(outboxMessages)
+		.where(ownedBy(outboxMessages))
+		.orderBy(desc(outboxMessages.id))
+		.limit(limit);
 }
 
 export async function markHandled(db: Db | Tx, id: number): Promise<OutboxRow | undefined> {
 	const [row] = await db
 		.update(outboxMessages)
 		.set({ handledAt: sql`now()` })
-		.where(eq(outboxMessages.id, id))
+		.where(and(ownedBy(outboxMessages), eq(outboxMessages.id, id)))
 		.returning();
 	return row;
 }

@@ -21,6 +21,8 @@ export const users = pgTable(
 		name: text('name').notNull(),
 		/** Creates organisations and their first admins; a role in no organisation by itself. */
 		platformAdmin: boolean('platform_admin').notNull().default(false),
+		/** The organisation the user acted in last: where the next sign-in lands. */
+		lastOrganisationId: integer('last_organisation_id').references(() => organisations.id),
 		/** argon2id PHC string; null until an invited user has chosen a password. */
 		passwordHash: text('password_hash'),
 		/** Set for generated one-time passwords: the user must choose a new one after signing in. */
@@ -45,6 +47,8 @@ export const sessions = pgTable(
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The organisation the browser acts in: chosen at sign-in, switched in the header. */
+		organisationId: organisationId(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -9,7 +9,7 @@ import {
 	text,
 	timestamp
 } from 'drizzle-orm/pg-core';
-import { organisationId } from './organisations';
+import { organisationColumn, organisationId } from './organisations';
 import { companyImportKinds, companyListKinds } from '../../../domain/companies/kinds';
 import type { JsonValue } from '../../../domain/json';
 import { clusters } from './landscape';
@@ -75,6 +75,7 @@ export const companyImports = pgTable('company_imports', {
 export const companyListRows = pgTable(
 	'company_list_rows',
 	{
+		organisationId: organisationColumn(),
 		importId: integer('import_id').notNull(),
 		clusterId: integer('cluster_id').notNull(),
 		year: integer('year').notNull(),
@@ -123,7 +124,7 @@ export const companyStatsCache = pgTable(
 		data: jsonb('data').$type<JsonValue>().notNull(),
 		computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.regionCode, t.key] })]
+	(t) => [primaryKey({ columns: [t.organisationId, t.regionCode, t.key] })]
 );
 
 /**
@@ -137,6 +138,7 @@ export const companyStatsCache = pgTable(
 export const companyPresence = pgTable(
 	'company_presence',
 	{
+		organisationId: organisationColumn(),
 		clusterId: integer('cluster_id').notNull(),
 		year: integer('year').notNull(),
 		cvr: text('cvr').notNull(),

@@ -38,8 +38,15 @@ export const organisations = pgTable(
  * The column every owned table has. The default keeps a one-organisation installation working
  * as before: its rows belong to its only organisation without anyone naming it.
  */
-export const organisationId = () =>
+export const organisationId = () => organisationColumn().references(() => organisations.id);
+
+/**
+ * The same column without its foreign key, for the company register's fact tables: a national
+ * list is a million rows by COPY, and a key check per row is the cost the tables were built
+ * without. Their writers name the organisation in every row (so the default is not evaluated
+ * per row), and row-level security holds them like every owned table.
+ */
+export const organisationColumn = () =>
 	integer('organisation_id')
 		.notNull()
-		.default(sql`app_organisation()`)
-		.references(() => organisations.id);
+		.default(sql`app_organisation()`);

@@ -17,17 +17,21 @@ import { decisionKinds } from '../../../domain/collaboration/portfolio';
 import type { Effort, Hub, Weights } from '../../../domain/strategy/strategy';
 
 /** A region's business-promotion strategy; its content lives in versions. */
-export const strategies = pgTable('strategies', {
-	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-	organisationId: organisationId(),
-	regionCode: text('region_code')
-		.notNull()
-		.unique()
-		.references(() => regions.code),
-	/** The actor that owns the strategy, e.g. `brn`. */
-	ownerSlug: text('owner_slug'),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-});
+export const strategies = pgTable(
+	'strategies',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		organisationId: organisationId(),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		/** The actor that owns the strategy, e.g. `brn`. */
+		ownerSlug: text('owner_slug'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	// One strategy per region in each organisation: another organisation may have its own.
+	(t) => [unique('strategies_organisation_region').on(t.organisationId, t.regionCode)]
+);
 
 /**
  * One saved state of a strategy: vision, efforts (with their areas, activity categories and

@@ -103,6 +103,8 @@ function columnsOf(
 
 /** The import a list row belongs to: the columns before the row's own. */
 export interface ListScope {
+	/** Named in every row: the column's default would be evaluated once per row. */
+	organisationId: number;
 	importId: number;
 	clusterId: number;
 	year: number;
@@ -111,6 +113,7 @@ export interface ListScope {
 
 /** A list row in the order of `LIST_COPY_COLUMNS`. */
 const listRow = (scope: ListScope, r: ListRecord): CopyRow => [
+	scope.organisationId,
 	scope.importId,
 	scope.clusterId,
 	scope.year,

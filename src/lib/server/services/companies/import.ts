@@ -20,7 +20,9 @@ import type { RowContext } from '$lib/domain/companies/rows';
 import { NotFoundError, type FieldIssue } from '$lib/domain/errors';
 import { copyRows, type CopyTarget, type WriteRows } from '../../db/bulk';
 import type { Tx } from '../../db/client';
-import { clearFigures } from '../../db/queries/companies/cache';
+import { clearEveryonesFigures, clearFigures } from '../../db/queries/companies/cache';
+import { inOrganisation, organisationInScope } from '../../db/scope';
+import { getConfig } from '../../config';
 import { refreshPresence, rebuildPresence } from '../../db/queries/companies/presence';
 import {
 	LIST_COPY_COLUMNS,
@@ -47,7 +49,7 @@ import { m, messageByKey } from '../../i18n';
 import { parseInput } from '../../validation';
 import { requireRole } from '../access';
 import { recordAudit } from '../audit';
-import type { Ctx } from '../context';
+import { scoped, type Ctx } from '../context';
 import { postalCodeMunicipalities } from '../landscape';
 import {
 	IMPORT_LIMITS,
@@ -103,13 +105,24 @@ export async function importCompanyFile(
 	requireRole(ctx, 'analyst');
 	const options = parseInput(ImportOptionsSchema, input, ctx.locale);
 	const source = await companyFile(ctx, file, options.filename);
-	const plan = await planOf(ctx, options);
+	// The request holds no transaction while the file arrives (hooks.server.ts): the plan and
+	// the import's own transaction are scoped here.
+	const plan = await scoped(ctx, (inScope) => planOf(inScope, options));
 	const progress = tracker(source.totalBytes, onProgress);
-	return copyRows(ctx.db, targetOf(options.kind), {
-		before: (tx) => begin(tx, ctx, plan),
-		read: (write) => readFile(ctx, plan, source, progress, write),
-		after: (tx, outcome, replaced) => finish(tx, ctx, plan, source, outcome, replaced, progress)
-	});
+	const organisation = ctx.scoped ? undefined : ctx.organisation;
+	return copyRows(
+		ctx.db,
+		targetOf(options.kind),
+		{
+			before: (tx) => begin(tx, ctx, plan),
+			read: (write) => readFile(ctx, plan, source, progress, write),
+			after: (tx, outcome, replaced) => finish(tx, ctx, plan, source, outcome, replaced, progress)
+		},
+		organisation
+			? (work) =>
+					inOrganisation(ctx.db, organisation.id, work, { rowSecurity: getConfig().rowSecurity })
+			: undefined
+	);
 }
 
 /** The file, its size held to the limit, its format, encoding and delimiter found. */
@@ -148,6 +161,7 @@ interface Plan {
 	options: Options;
 	cluster: { id: number } | undefined;
 	importId: number;
+	organisationId: number;
 	remembered: Mapping;
 	rowContext: RowContext;
 }
@@ -164,7 +178,8 @@ async function planOf(ctx: Ctx, options: Options): Promise<Plan> {
 			postalCodes: postalCodeMunicipalities()
 		},
 		// Reserved before the file is read: a list's rows carry it.
-		importId: await reserveImportId(ctx.db)
+		importId: await reserveImportId(ctx.db),
+		organisationId: await organisationInScope(ctx.db)
 	};
 }
 
@@ -252,6 +267,7 @@ async function readFile(
 			listScope:
 				cluster && options.kind !== 'register'
 					? {
+							organisationId: plan.organisationId,
 							importId: plan.importId,
 							clusterId: cluster.id,
 							year: options.year ?? 0,
@@ -324,7 +340,9 @@ async function finish(
 	if (cluster && options.year)
 		await refreshPresence(tx, { clusterId: cluster.id, year: options.year });
 	else await rebuildPresence(tx);
-	await clearFigures(tx);
+	// A register extract is shared: every organisation's counts may have changed.
+	if (options.kind === 'register') await clearEveryonesFigures(tx);
+	else await clearFigures(tx);
 	await recordAudit(tx, ctx, {
 		entity: 'company-import',
 		entityId: importId,

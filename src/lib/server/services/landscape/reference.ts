@@ -37,13 +37,18 @@ export interface ActorView {
 	surveyRoles: string[];
 }
 
-let taxonomyCache: { db: Db; value: Taxonomy } | undefined;
+/**
+ * The taxonomy, kept for the process: it is reference data from the package's files and only
+ * changes when the seed loads them again (which calls `forgetTaxonomyCache`). Not keyed by the
+ * database handle: a request reads through its own transaction object.
+ */
+let taxonomyCache: Taxonomy | undefined;
 
-/** The taxonomy (activity categories, stages, …); cached per database, it only changes on seed. */
+/** The taxonomy (activity categories, stages, …); read once, it only changes on seed. */
 export async function getTaxonomy(db: Db): Promise<Taxonomy> {
-	if (taxonomyCache?.db === db) return taxonomyCache.value;
+	if (taxonomyCache) return taxonomyCache;
 	const value = TaxonomySchema.parse(await getReferenceDocument(db, 'taxonomy'));
-	taxonomyCache = { db, value };
+	taxonomyCache = value;
 	return value;
 }
 

@@ -3,7 +3,7 @@ import { createDb, type DbHandle } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { countUsers } from '../../db/queries/users/users';
 import { m } from '../../i18n';
-import { createUser } from '../users';
+import { createUser, setPlatformAdminRole } from '../users';
 import { seedReferenceData } from './reference-seed';
 import { seedDemoData } from './demo';
 
@@ -21,10 +21,18 @@ export async function ensureFirstAdmin(
 	config: Config
 ): Promise<FirstAdmin | null> {
 	if ((await countUsers(handle.db)) > 0) return null;
-	const { oneTimePassword } = await createUser(
-		{ db: handle.db, actor: { kind: 'system', label: 'bootstrap' }, locale: config.lang },
-		{ email: config.firstAdminEmail, name: 'Administrator', role: 'admin' }
-	);
+	const ctx = {
+		db: handle.db,
+		actor: { kind: 'system', label: 'bootstrap' },
+		locale: config.lang
+	} as const;
+	const { user, oneTimePassword } = await createUser(ctx, {
+		email: config.firstAdminEmail,
+		name: 'Administrator',
+		role: 'admin'
+	});
+	// The first admin also administers the installation: creates the other organisations.
+	await setPlatformAdminRole(ctx, user.id, true);
 	if (!oneTimePassword) throw new Error('expected a generated one-time password');
 	return { email: config.firstAdminEmail, oneTimePassword };
 }

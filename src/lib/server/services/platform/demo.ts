@@ -1,5 +1,6 @@
 /**
- * Illustrative demo data from `data/demo/`, loaded on start when KLYNGERADAR_DEMO_DATA is true.
+ * Illustrative demo data from `data/demo/`, loaded on start when KLYNGERADAR_DEMO_DATA is true
+ * (and by `klyngeradar db seed --demo [--organisations 2]`).
  * It goes through the same import and validation as real data and is flagged as demo everywhere.
  * Loading is idempotent: what exists already is left alone.
  */
@@ -8,6 +9,14 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { surveyRounds, agreements, meetings } from '../../db/schema';
+import type { OrganisationRef } from '$lib/domain/organisations';
+import {
+	findOrganisationByCode,
+	insertOrganisation,
+	listOpenOrganisations
+} from '../../db/queries/organisations/organisations';
+import { copyAdminMemberships } from '../../db/queries/users/users';
+import { inOrganisation, ownedBy } from '../../db/scope';
 import { packageRoot } from '../../paths';
 import type { Ctx } from '../context';
 import { importSurveyDocument, validateSurveyFile } from '../survey';
@@ -17,32 +26,112 @@ import { addGoal, addKpi, recordMeasurement, createAgreement } from '../agreemen
 import { createMeeting } from '../meetings';
 
 export const DEMO_SURVEY_FILE = join(packageRoot, 'data', 'demo', 'survey-nordjylland-2023.json');
-const DEMO_INTERVIEWS_FILE = join(packageRoot, 'data', 'demo', 'interviews-nordjylland-2023.json');
+const demoFile = (name: string) => join(packageRoot, 'data', 'demo', name);
+
+/** One organisation's demo files: a survey round, its interviews, an agreement and meetings. */
+interface DemoSet {
+	survey: string;
+	interviews?: string;
+	agreement: string;
+	meetings: string;
+}
+
+const NORTH_JUTLAND: DemoSet = {
+	survey: DEMO_SURVEY_FILE,
+	interviews: demoFile('interviews-nordjylland-2023.json'),
+	agreement: demoFile('agreement-nordjylland.json'),
+	meetings: demoFile('meetings-nordjylland.json')
+};
+
+/** The second demo organisation, to see two organisations' work side by side. */
+const SOUTH_DENMARK_ORGANISATION = {
+	code: 'syddanmark-demo',
+	name: 'Syddanmark (demodata)',
+	kind: 'regional',
+	regionCode: '1083'
+} as const;
+const SOUTH_DENMARK: DemoSet = {
+	survey: demoFile('survey-syddanmark-2024.json'),
+	agreement: demoFile('agreement-syddanmark.json'),
+	meetings: demoFile('meetings-syddanmark.json')
+};
 
 export interface DemoSummary {
 	surveyRoundId: number | null;
 	created: string[];
+	/** The organisations the demo data went into, by code. */
+	organisations: string[];
 }
 
-export async function seedDemoData(db: Db): Promise<DemoSummary> {
-	const ctx: Ctx = { db, actor: { kind: 'system', label: 'seed' }, locale: 'da' };
+export interface DemoOptions {
+	/** 1 (the installation's organisation) or 2 (and a second region's demo organisation). */
+	organisations?: 1 | 2;
+}
+
+/**
+ * The demo data in the installation's first organisation, and with `organisations: 2` in a
+ * second demo organisation for Region Syddanmark, whose members are the first one's admins (so
+ * the header's switcher shows both). Each organisation's data is written in its own scope.
+ */
+export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
+	// The installation's own organisation is the oldest.
+	const [first] = (await listOpenOrganisations(db)).sort((a, b) => a.id - b.id);
+	if (!first) throw new Error('no organisation to load the demo data into');
+	const summary = await inOrganisation(db, first.id, (tx) =>
+		seedDemoSet(demoCtx(tx), NORTH_JUTLAND)
+	);
+	const organisations = [first.code];
+	if (options.organisations === 2) {
+		const second = await ensureDemoOrganisation(db, first.id);
+		const more = await inOrganisation(db, second.id, (tx) =>
+			seedDemoSet(demoCtx(tx), SOUTH_DENMARK)
+		);
+		summary.created.push(...more.created.map((item) => `${second.code}:${item}`));
+		organisations.push(second.code);
+	}
+	return { ...summary, organisations };
+}
+
+const demoCtx = (db: Db): Ctx => ({ db, actor: { kind: 'system', label: 'seed' }, locale: 'da' });
+
+async function ensureDemoOrganisation(db: Db, firstId: number): Promise<OrganisationRef> {
+	const existing = await findOrganisationByCode(db, SOUTH_DENMARK_ORGANISATION.code);
+	if (existing) return existing;
+	return db.transaction(async (tx) => {
+		const created = await insertOrganisation(tx, SOUTH_DENMARK_ORGANISATION);
+		await copyAdminMemberships(tx, firstId, created.id);
+		return created;
+	});
+}
+
+async function seedDemoSet(
+	ctx: Ctx,
+	set: DemoSet
+): Promise<{ surveyRoundId: number | null; created: string[] }> {
+	const { db } = ctx;
 	const created: string[] = [];
-	const file = await validateSurveyFile(ctx, readFileSync(DEMO_SURVEY_FILE, 'utf8'));
+	const file = await validateSurveyFile(ctx, readFileSync(set.survey, 'utf8'));
 	const [existing] = await db
 		.select({ id: surveyRounds.id })
 		.from(surveyRounds)
-		.where(and(eq(surveyRounds.isDemo, true), eq(surveyRounds.title, file.round.title)));
+		.where(
+			and(
+				ownedBy(surveyRounds),
+				eq(surveyRounds.isDemo, true),
+				eq(surveyRounds.title, file.round.title)
+			)
+		);
 	let surveyRoundId = existing?.id ?? null;
 	if (!existing) {
 		surveyRoundId = (await importSurveyDocument(ctx, file, { isDemo: true })).roundId;
 		created.push('survey');
 	}
-	if (surveyRoundId !== null && !existing) {
-		await seedDemoInterviews(ctx, surveyRoundId);
+	if (surveyRoundId !== null && !existing && set.interviews) {
+		await seedDemoInterviews(ctx, surveyRoundId, set.interviews);
 		created.push('interviews');
 	}
-	if (await seedDemoAgreement(ctx)) created.push('agreement');
-	if (surveyRoundId !== null && (await seedDemoMeetings(ctx, surveyRoundId)))
+	if (await seedDemoAgreement(ctx, set.agreement)) created.push('agreement');
+	if (surveyRoundId !== null && (await seedDemoMeetings(ctx, surveyRoundId, set.meetings)))
 		created.push('meetings');
 	return { surveyRoundId, created };
 }
@@ -62,8 +151,8 @@ const DemoInterviewsSchema = z.object({
 });
 
 /** The demo round's interview notes and pinned quotes, through the same services as the UI. */
-async function seedDemoInterviews(ctx: Ctx, roundId: number): Promise<void> {
-	const file = DemoInterviewsSchema.parse(JSON.parse(readFileSync(DEMO_INTERVIEWS_FILE, 'utf8')));
+async function seedDemoInterviews(ctx: Ctx, roundId: number, path: string): Promise<void> {
+	const file = DemoInterviewsSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 	await setTags(ctx, roundId, file.tags.join(','));
 	for (const interview of file.interviews) {
 		const created = await createInterview(ctx, roundId, {
@@ -84,8 +173,6 @@ async function seedDemoInterviews(ctx: Ctx, roundId: number): Promise<void> {
 	}
 }
 
-const DEMO_AGREEMENT_FILE = join(packageRoot, 'data', 'demo', 'agreement-nordjylland.json');
-
 const DemoAgreementSchema = z.object({
 	regionCode: z.string(),
 	agreement: z.record(z.string(), z.unknown()).and(z.object({ title: z.string() })),
@@ -102,12 +189,18 @@ const DemoAgreementSchema = z.object({
 });
 
 /** One demo agreement with goals, KPIs (manual and automatic) and measurements, once. */
-async function seedDemoAgreement(ctx: Ctx): Promise<boolean> {
-	const file = DemoAgreementSchema.parse(JSON.parse(readFileSync(DEMO_AGREEMENT_FILE, 'utf8')));
+async function seedDemoAgreement(ctx: Ctx, path: string): Promise<boolean> {
+	const file = DemoAgreementSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 	const [existing] = await ctx.db
 		.select({ id: agreements.id })
 		.from(agreements)
-		.where(and(eq(agreements.isDemo, true), eq(agreements.title, file.agreement.title)));
+		.where(
+			and(
+				ownedBy(agreements),
+				eq(agreements.isDemo, true),
+				eq(agreements.title, file.agreement.title)
+			)
+		);
 	if (existing) return false;
 	const { id } = await createAgreement(ctx, file.regionCode, file.agreement, { isDemo: true });
 	for (const goal of file.goals) {
@@ -120,8 +213,6 @@ async function seedDemoAgreement(ctx: Ctx): Promise<boolean> {
 	return true;
 }
 
-const DEMO_MEETINGS_FILE = join(packageRoot, 'data', 'demo', 'meetings-nordjylland.json');
-
 const DemoMeetingsSchema = z.object({
 	regionCode: z.string(),
 	meetings: z.array(z.record(z.string(), z.unknown()).and(z.object({ title: z.string() })))
@@ -131,12 +222,12 @@ const DemoMeetingsSchema = z.object({
  * A demo board meeting and a demo management meeting on the demo round, once. They are created
  * after the demo agreement so their snapshots include it.
  */
-async function seedDemoMeetings(ctx: Ctx, roundId: number): Promise<boolean> {
-	const file = DemoMeetingsSchema.parse(JSON.parse(readFileSync(DEMO_MEETINGS_FILE, 'utf8')));
+async function seedDemoMeetings(ctx: Ctx, roundId: number, path: string): Promise<boolean> {
+	const file = DemoMeetingsSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 	const [existing] = await ctx.db
 		.select({ id: meetings.id })
 		.from(meetings)
-		.where(eq(meetings.isDemo, true))
+		.where(and(ownedBy(meetings), eq(meetings.isDemo, true)))
 		.limit(1);
 	if (existing) return false;
 	for (const meeting of file.meetings) {

@@ -35,14 +35,25 @@ import {
 } from '../../db/queries/reference/geography';
 import { CatalogueFileSchema } from '$lib/domain/collaboration/catalogue';
 import { catalogueFolder, referenceDataFolder } from '../../paths';
-import { seedStrategyCatalogue, StrategyExampleSchema } from '../strategy';
+import { seedModelCatalogue, seedStrategyExample, StrategyExampleSchema } from '../strategy';
+import {
+	exampleStrategyOwners,
+	onlyOrganisation
+} from '../../db/queries/organisations/organisations';
+import { forgetTaxonomyCache } from '../landscape';
+import { inOrganisation } from '../../db/scope';
+import { ActorsSchema, RegionActorsSchema, referenceActorRows } from './reference-actors';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../context';
+
+/** The actor files' schemas and rows, for the tests that check the data. */
+export { ActorsSchema, RegionActorsSchema, referenceActorRows } from './reference-actors';
 
 const files = {
 	municipalities: 'municipalities.json',
 	regions: 'geo/regions.geojson',
 	actors: 'actors-nordjylland.json',
+	actorsRegions: 'actors-regions.json',
 	clusters: 'clusters-2021-2024.json',
 	clustersNext: 'clusters-2025-2028.json',
 	taxonomy: 'taxonomy.json',
@@ -63,24 +74,6 @@ const MunicipalitiesSchema = z.object({
 const RegionsSchema = z.object({
 	features: z.array(z.object({ properties: z.object({ code: z.string(), name: z.string() }) }))
 });
-const ActorsSchema = z.object({
-	actors: z.array(
-		z.object({
-			slug: z.string(),
-			name: z.string(),
-			kind: z.string(),
-			municipalityCode: z.string().optional(),
-			regionCode: z.string().optional(),
-			note: z.string().optional(),
-			source: z.string().optional()
-		})
-	),
-	surveyOptions: z.object({
-		presenceCoLocation: z.array(z.string()),
-		partners: z.array(z.string()),
-		agreementParties: z.array(z.string())
-	})
-});
 const NextProgrammeSchema = z.object({
 	_meta: z.looseObject({ sources: z.array(z.string()) }),
 	clusters: z.array(
@@ -100,8 +93,6 @@ const ProgrammeSchema = z.looseObject({
 	)
 });
 
-/** The region the seed document's actors belong to; other regions add theirs in the app. */
-const ACTOR_REGION = '1081';
 const SEED_STATE_KEY = 'seed-state';
 
 export interface SeedSummary {
@@ -133,7 +124,10 @@ function loadAll() {
 		strategyExample: StrategyExampleSchema.parse(raw.strategyExample.json),
 		municipalities: MunicipalitiesSchema.parse(raw.municipalities.json).municipalities,
 		regions: RegionsSchema.parse(raw.regions.json).features.map((f) => f.properties),
-		actors: ActorsSchema.parse(raw.actors.json),
+		actors: referenceActorRows(
+			ActorsSchema.parse(raw.actors.json),
+			RegionActorsSchema.parse(raw.actorsRegions.json)
+		),
 		clusters: RawClustersFileSchema.parse(raw.clusters.json),
 		next: NextProgrammeSchema.parse(raw.clustersNext.json),
 		programme: ProgrammeSchema.parse(raw.programme.json),
@@ -166,11 +160,16 @@ function clusterColumns(seed: SeedCluster) {
 	};
 }
 
+/**
+ * The audit log belongs to an organisation: with one, the seed's changes are audited there;
+ * with several, the landscape is everyone's and the seed's summary (printed, logged) says it.
+ */
 async function seedCluster(
 	tx: Tx,
 	ctx: Pick<Ctx, 'actor'>,
 	seed: SeedCluster,
-	summary: SeedSummary
+	summary: SeedSummary,
+	audited: boolean
 ): Promise<number> {
 	const existing = await findClusterBySlug(tx, seed.slug);
 	let id: number;
@@ -183,12 +182,13 @@ async function seedCluster(
 		});
 		id = row.id;
 		summary.clustersInserted++;
-		await recordAudit(tx, ctx, {
-			entity: 'cluster',
-			entityId: seed.slug,
-			action: 'create',
-			after: seed
-		});
+		if (audited)
+			await recordAudit(tx, ctx, {
+				entity: 'cluster',
+				entityId: seed.slug,
+				action: 'create',
+				after: seed
+			});
 	} else {
 		id = existing.id;
 		officesEdited = existing.officesEdited;
@@ -222,7 +222,7 @@ export async function seedReferenceData(
 		clustersKeptEdited: 0,
 		figures: 0,
 		municipalities: data.municipalities.length,
-		actors: data.actors.actors.length
+		actors: data.actors.length
 	};
 	if (!options.force && (await getReferenceHash(db, SEED_STATE_KEY)) === data.sha256) {
 		return { ...summary, skipped: true };
@@ -230,26 +230,10 @@ export async function seedReferenceData(
 	const ctx = { actor: { kind: 'system', label: 'seed' } as const };
 	const municipalityNames = new Map(data.municipalities.map((m) => [m.name.toLowerCase(), m.code]));
 	await db.transaction(async (tx) => {
+		const audited = (await onlyOrganisation(tx)) !== null;
 		await upsertRegions(tx, data.regions);
 		await upsertMunicipalities(tx, data.municipalities);
-		const roles = data.actors.surveyOptions;
-		await upsertReferenceActors(
-			tx,
-			data.actors.actors.map((actor) => ({
-				slug: actor.slug,
-				name: actor.name,
-				kind: actor.kind,
-				regionCode: actor.regionCode ?? ACTOR_REGION,
-				municipalityCode: actor.municipalityCode ?? null,
-				note: actor.note ?? null,
-				source: actor.source ?? null,
-				surveyRoles: [
-					...(roles.presenceCoLocation.includes(actor.slug) ? ['presence-co-location'] : []),
-					...(roles.partners.includes(actor.slug) ? ['partners'] : []),
-					...(roles.agreementParties.includes(actor.slug) ? ['agreement-parties'] : [])
-				]
-			}))
-		);
+		await upsertReferenceActors(tx, data.actors);
 		for (const programme of data.programme.programmes) {
 			const fromYear = Number(programme.from.slice(0, 4));
 			const toYear = Number(programme.to.slice(0, 4));
@@ -280,7 +264,7 @@ export async function seedReferenceData(
 		const ids = new Map<string, number>();
 		for (const raw of data.clusters.clusters) {
 			const seed = seedClusterFromReference(raw, municipalityNames);
-			ids.set(seed.name, await seedCluster(tx, ctx, seed, summary));
+			ids.set(seed.name, await seedCluster(tx, ctx, seed, summary, audited));
 			await upsertReferenceMembership(tx, {
 				clusterId: ids.get(seed.name) ?? 0,
 				programmeCode: 'innovationskraft-2021-2024',
@@ -314,7 +298,12 @@ export async function seedReferenceData(
 				createHash('sha256').update(JSON.stringify(content)).digest('hex')
 			);
 		}
-		await seedStrategyCatalogue(tx, ctx, data.catalogue, data.strategyExample);
+		await seedModelCatalogue(tx, data.catalogue);
+		// The example strategy is a regional body's own work: seeded in its scope.
+		for (const owner of await exampleStrategyOwners(tx, data.strategyExample.regionCode))
+			await inOrganisation(tx, owner, (scoped) =>
+				seedStrategyExample(scoped, ctx, data.strategyExample)
+			);
 		await upsertReferenceDocument(
 			tx,
 			SEED_STATE_KEY,
@@ -322,5 +311,7 @@ export async function seedReferenceData(
 			data.sha256
 		);
 	});
+	// Read again on next use: the taxonomy may have changed with the files.
+	forgetTaxonomyCache();
 	return summary;
 }

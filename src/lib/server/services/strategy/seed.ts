@@ -48,15 +48,25 @@ export function exampleContent(example: z.infer<typeof StrategyExampleSchema>): 
 	};
 }
 
-export async function seedStrategyCatalogue(
+/** The collaboration-model catalogue's defaults (shared by every organisation). */
+export async function seedModelCatalogue(
 	tx: Tx,
-	ctx: Pick<Ctx, 'actor'>,
-	catalogue: z.infer<typeof CatalogueFileSchema>,
-	example: z.infer<typeof StrategyExampleSchema>
+	catalogue: z.infer<typeof CatalogueFileSchema>
 ): Promise<void> {
 	for (const [index, model] of catalogue.models.entries()) {
 		await upsertSeedModel(tx, { ...modelColumns(model), sortOrder: index });
 	}
+}
+
+/**
+ * The example strategy of the seed document's region, as version 1 of the organisation in
+ * scope's strategy for that region, unless it has one already.
+ */
+export async function seedStrategyExample(
+	tx: Tx,
+	ctx: Pick<Ctx, 'actor'>,
+	example: z.infer<typeof StrategyExampleSchema>
+): Promise<void> {
 	const strategy = await ensureStrategy(tx, example.regionCode, example.owner);
 	if (await latestStrategyVersion(tx, strategy.id)) return;
 	const content = exampleContent(example);

@@ -31,7 +31,7 @@ import type { Ctx } from '../context';
 import { answerValidationError, loadRegionSurvey, localiseAnswerIssues } from './context';
 
 export type RespondentLookup =
-	| { ok: true; actor: Extract<Actor, { kind: 'respondent' }> }
+	| { ok: true; organisationId: number; actor: Extract<Actor, { kind: 'respondent' }> }
 	| { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 /** Who a secret link belongs to, or why it does not work. */
@@ -43,6 +43,7 @@ export async function resolveRespondent(db: Db, token: string): Promise<Responde
 	if (found.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
 	return {
 		ok: true,
+		organisationId: found.organisationId,
 		actor: {
 			kind: 'respondent',
 			invitationId: found.invitation.id,

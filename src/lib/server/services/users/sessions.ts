@@ -1,20 +1,29 @@
 import { z } from 'zod';
 import type { Actor } from '$lib/domain/access';
-import { RateLimitedError, ValidationError } from '$lib/domain/errors';
+import { NotFoundError, RateLimitedError, ValidationError } from '$lib/domain/errors';
 import type { Locale } from '$lib/format';
 import { beginLoginAttempt } from '../../auth/rate-limit';
 import { decoyPasswordHash, generateToken, hashToken, verifyPassword } from '../../auth/secrets';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
+import { onlyOrganisation } from '../../db/queries/organisations/organisations';
+import { inOrganisation } from '../../db/scope';
 import {
 	deleteSession,
 	extendSession,
 	findLiveSession,
-	insertSession
+	insertSession,
+	moveSession
 } from '../../db/queries/users/sessions';
-import { findUserByEmail, type UserRow } from '../../db/queries/users/users';
+import {
+	findAccountByEmail,
+	findMemberByEmail,
+	listOpenMemberships,
+	setLastOrganisation,
+	type UserRow
+} from '../../db/queries/users/users';
 import { m } from '../../i18n';
 import { logger } from '../../log';
-import { recordAudit } from '../audit';
+import { recordAudit, type AuditEntry } from '../audit';
 import { parseInput } from '../../validation';
 
 const DAY = 24 * 3600 * 1000;
@@ -44,14 +53,50 @@ export function toSessionUser(user: UserRow): SessionUser {
 }
 
 export function userActor(user: UserRow): Actor {
-	return { kind: 'user', id: user.id, email: user.email, name: user.name, role: user.role };
+	return {
+		kind: 'user',
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		role: user.role,
+		platformAdmin: user.platformAdmin
+	};
 }
 
-async function startSession(db: Db, user: UserRow): Promise<SignedIn> {
+async function startSession(db: Db | Tx, user: UserRow): Promise<SignedIn> {
 	const token = generateToken();
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-	await insertSession(db, { id: hashToken(token), userId: user.id, expiresAt });
+	await insertSession(db, {
+		id: hashToken(token),
+		userId: user.id,
+		organisationId: user.organisationId,
+		expiresAt
+	});
 	return { token, expiresAt, user };
+}
+
+/**
+ * The account behind an e-mail with its membership of the organisation it signs in to: the
+ * one it used last (`users.last_organisation_id`), else the first by name. Undefined for an
+ * unknown e-mail, and for an account with no open membership (all its organisations archived).
+ */
+async function signInCandidate(db: Db, email: string): Promise<UserRow | undefined> {
+	const account = await findAccountByEmail(db, email);
+	if (!account) return undefined;
+	const open = await listOpenMemberships(db, account.id);
+	const chosen =
+		open.find((membership) => membership.organisationId === account.lastOrganisationId) ?? open[0];
+	return chosen && findMemberByEmail(db, email, chosen.organisationId);
+}
+
+/**
+ * Where a sign-in attempt is audited: the organisation the account signs in to. An e-mail that
+ * names no account belongs to no organisation; with one organisation it is audited there,
+ * with several only the server log has it.
+ */
+async function auditOrganisationOf(db: Db, user: UserRow | undefined): Promise<number | null> {
+	if (user) return user.organisationId;
+	return onlyOrganisation(db);
 }
 
 /**
@@ -75,39 +120,43 @@ export async function signIn(
 			attempt.retryAfterSeconds
 		);
 	}
-	const user = await findUserByEmail(db, data.email);
+	const user = await signInCandidate(db, data.email);
 	const valid = await verifyPassword(
 		user?.passwordHash ?? (await decoyPasswordHash()),
 		data.password
 	);
-	const failed = (reason: string, message = m.login_failed({}, { locale })) =>
-		recordAudit(
-			db,
-			{ actor: { kind: 'anonymous' } },
-			{
-				entity: 'user',
-				entityId: user?.id ?? data.email.toLowerCase(),
-				action: 'sign_in_failed',
-				after: { email: data.email.toLowerCase(), reason, clientAddress }
-			}
-		).then(() => {
-			throw new ValidationError(message, [{ path: ['password'], message }]);
-		});
+	const failed = async (reason: string, message = m.login_failed({}, { locale })) => {
+		const entry: AuditEntry = {
+			entity: 'user',
+			entityId: user?.id ?? data.email.toLowerCase(),
+			action: 'sign_in_failed',
+			after: { email: data.email.toLowerCase(), reason, clientAddress }
+		};
+		const organisationId = await auditOrganisationOf(db, user);
+		if (organisationId === null) logger.warn('Sign-in failed', { reason, clientAddress });
+		else
+			await inOrganisation(db, organisationId, (tx) =>
+				recordAudit(tx, { actor: { kind: 'anonymous' } }, entry)
+			);
+		throw new ValidationError(message, [{ path: ['password'], message }]);
+	};
 	if (!user || !user.passwordHash || !valid) return failed(user ? 'password' : 'unknown_email');
 	if (user.disabledAt) return failed('disabled');
 	if (user.mustChangePassword && user.passwordExpiresAt && user.passwordExpiresAt <= new Date())
 		return failed('one_time_password_expired', m.login_one_time_expired({}, { locale }));
 	await attempt.succeeded();
-	await recordAudit(
-		db,
-		{ actor: userActor(user) },
-		{ entity: 'user', entityId: user.id, action: 'sign_in', after: { clientAddress } }
-	);
-	return startSession(db, user);
+	return inOrganisation(db, user.organisationId, async (tx) => {
+		await recordAudit(
+			tx,
+			{ actor: userActor(user) },
+			{ entity: 'user', entityId: user.id, action: 'sign_in', after: { clientAddress } }
+		);
+		return startSession(tx, user);
+	});
 }
 
 /** Starts a fresh session for a user who has just proven who they are (e.g. changed password). */
-export function startSessionFor(db: Db, user: UserRow): Promise<SignedIn> {
+export function startSessionFor(db: Db | Tx, user: UserRow): Promise<SignedIn> {
 	return startSession(db, user);
 }
 
@@ -133,6 +182,27 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 		renewed = true;
 	}
 	return { sessionId, user: found.user, expiresAt, renewed };
+}
+
+/**
+ * Moves the browser's session to another organisation the user is a member of (the header's
+ * switcher), and remembers it for the next sign-in. NotFound for any other organisation, so
+ * the answer does not tell which organisations exist.
+ */
+export async function switchOrganisation(
+	db: Db,
+	session: { sessionId: string; userId: string },
+	code: string,
+	locale: Locale
+): Promise<{ organisationId: number }> {
+	const open = await listOpenMemberships(db, session.userId);
+	const target = open.find((membership) => membership.code === code);
+	if (!target) throw new NotFoundError(m.error_not_found({}, { locale }));
+	await db.transaction(async (tx) => {
+		await moveSession(tx, session.sessionId, target.organisationId);
+		await setLastOrganisation(tx, session.userId, target.organisationId);
+	});
+	return { organisationId: target.organisationId };
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { staffRoles, type StaffRole } from '$lib/domain/access';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/domain/errors';
 import type { Db } from '../../db/client';
+import { inOrganisation } from '../../db/scope';
 import {
 	findOpenInvitation,
 	insertInvitation,
@@ -10,7 +11,8 @@ import {
 import { deleteSessionsOfUser } from '../../db/queries/users/sessions';
 import {
 	countActiveAdmins,
-	findUserByEmail,
+	findAccountByEmail,
+	setPlatformAdmin,
 	findUserById,
 	insertUser,
 	listUsers as listUserRows,
@@ -125,8 +127,12 @@ export type CreateUserInput = z.input<typeof CreateUserSchema>;
 export const InviteUserSchema = CreateUserSchema.omit({ password: true });
 export type InviteUserInput = z.input<typeof InviteUserSchema>;
 
+/**
+ * An e-mail names one account in the whole installation. An account of another organisation
+ * is not taken over here: a platform admin adds it to this organisation.
+ */
 async function assertEmailFree(ctx: Ctx, email: string): Promise<void> {
-	if (await findUserByEmail(ctx.db, email)) {
+	if (await findAccountByEmail(ctx.db, email)) {
 		throw new ValidationError(m.validation_failed({}, { locale: ctx.locale }), [
 			{ path: ['email'], message: m.users_email_taken({}, { locale: ctx.locale }) }
 		]);
@@ -165,6 +171,24 @@ export async function createUser(
 		return user;
 	});
 	return { user: toUserView(row), oneTimePassword };
+}
+
+/**
+ * Makes a user a platform admin (or no longer one): who administers the installation's
+ * organisations. Only a platform admin, the CLI or the first start may.
+ */
+export async function setPlatformAdminRole(ctx: Ctx, userId: string, on: boolean): Promise<void> {
+	requireRole(ctx, 'platform');
+	assertUserId(ctx, userId);
+	await ctx.db.transaction(async (tx) => {
+		await setPlatformAdmin(tx, userId, on);
+		await recordAudit(tx, ctx, {
+			entity: 'user',
+			entityId: userId,
+			action: 'update',
+			after: { platformAdmin: on }
+		});
+	});
 }
 
 /** Creates a user without a password and a one-time link (valid 7 days) to choose one. */
@@ -222,7 +246,7 @@ export async function acceptInvitation(
 	if (!invited) throw new NotFoundError(m.invitation_invalid({}, { locale }));
 	await assertStrongPassword(data.password, invited.user, locale);
 	const passwordHash = await hashPassword(data.password);
-	return db.transaction(async (tx) => {
+	return inOrganisation(db, invited.user.organisationId, async (tx) => {
 		const found = await findOpenInvitation(tx, hashToken(token), new Date());
 		if (!found) throw new NotFoundError(m.invitation_invalid({}, { locale }));
 		await markInvitationUsed(tx, found.invitationId, new Date());

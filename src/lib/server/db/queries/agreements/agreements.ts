@@ -7,6 +7,7 @@ import {
 	collaborationModels,
 	users
 } from '../../schema';
+import { ownedBy } from '../../scope';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 type ModelTexts = (typeof collaborationModels.$inferSelect)['texts'];
@@ -55,6 +56,7 @@ export async function listAgreements(
 		.leftJoin(users, eq(users.id, agreements.responsibleUserId))
 		.where(
 			and(
+				ownedBy(agreements),
 				filter.regionCode ? eq(agreements.regionCode, filter.regionCode) : undefined,
 				filter.status ? eq(agreements.status, filter.status) : undefined,
 				filter.clusterId ? eq(agreements.clusterId, filter.clusterId) : undefined
@@ -74,7 +76,7 @@ export async function findAgreement(
 		.innerJoin(clusters, eq(clusters.id, agreements.clusterId))
 		.leftJoin(collaborationModels, eq(collaborationModels.code, agreements.modelCode))
 		.leftJoin(users, eq(users.id, agreements.responsibleUserId))
-		.where(eq(agreements.id, id));
+		.where(and(ownedBy(agreements), eq(agreements.id, id)));
 	return row ? flatten(row) : undefined;
 }
 
@@ -97,13 +99,16 @@ export async function updateAgreementVersioned(
 	const [row] = await db
 		.update(agreements)
 		.set({ ...set, version: sql`${agreements.version} + 1`, updatedAt: new Date() })
-		.where(and(eq(agreements.id, id), eq(agreements.version, version)))
+		.where(and(ownedBy(agreements), eq(agreements.id, id), eq(agreements.version, version)))
 		.returning();
 	return row;
 }
 
 export async function deleteAgreement(db: Db | Tx, id: number): Promise<AgreementRow | undefined> {
-	const [row] = await db.delete(agreements).where(eq(agreements.id, id)).returning();
+	const [row] = await db
+		.delete(agreements)
+		.where(and(ownedBy(agreements), eq(agreements.id, id)))
+		.returning();
 	return row;
 }
 
@@ -115,7 +120,9 @@ export async function listBudgetLines(
 	return db
 		.select()
 		.from(agreementBudgetLines)
-		.where(inArray(agreementBudgetLines.agreementId, agreementIds))
+		.where(
+			and(ownedBy(agreementBudgetLines), inArray(agreementBudgetLines.agreementId, agreementIds))
+		)
 		.orderBy(asc(agreementBudgetLines.year), asc(agreementBudgetLines.party));
 }
 
@@ -124,7 +131,9 @@ export async function replaceBudgetLines(
 	agreementId: number,
 	lines: Omit<typeof agreementBudgetLines.$inferInsert, 'agreementId'>[]
 ): Promise<void> {
-	await db.delete(agreementBudgetLines).where(eq(agreementBudgetLines.agreementId, agreementId));
+	await db
+		.delete(agreementBudgetLines)
+		.where(and(ownedBy(agreementBudgetLines), eq(agreementBudgetLines.agreementId, agreementId)));
 	if (lines.length > 0) {
 		await db.insert(agreementBudgetLines).values(lines.map((line) => ({ ...line, agreementId })));
 	}

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { queryRows, sqlNumeric } from '../../rows';
+import { scopeSql } from '../../scope';
 
 const GroupCountRow = z.object({
 	key: z.string(),
@@ -29,7 +30,8 @@ export async function agreementsByMunicipality(
 			coalesce(array_agg(a.id order by a.id) filter (where a.id is not null), '{}') as "agreementIds"
 		from municipalities m
 		left join agreements a
-			on m.code = any(a.municipalities) and a.region_code = ${regionCode} and a.status <> 'cancelled'
+			on a.organisation_id = ${scopeSql}
+			and m.code = any(a.municipalities) and a.region_code = ${regionCode} and a.status <> 'cancelled'
 		where m.region_code = ${regionCode}
 		group by m.code, m.name
 		order by m.name`,
@@ -46,7 +48,8 @@ export async function agreementsByCluster(db: Db | Tx, regionCode: string): Prom
 			count(a.id) filter (where a.status = 'active')::int as "active",
 			array_agg(a.id order by a.id) as "agreementIds"
 		from agreements a join clusters c on c.id = a.cluster_id
-		where a.region_code = ${regionCode} and a.status <> 'cancelled'
+		where a.organisation_id = ${scopeSql}
+			and a.region_code = ${regionCode} and a.status <> 'cancelled'
 		group by c.slug, c.short_name
 		order by c.short_name`,
 		GroupCountRow
@@ -62,7 +65,8 @@ export async function agreementsByEffort(db: Db | Tx, regionCode: string): Promi
 			count(a.id) filter (where a.status = 'active')::int as "active",
 			array_agg(a.id order by a.id) as "agreementIds"
 		from agreements a cross join lateral unnest(a.efforts) as e(effort)
-		where a.region_code = ${regionCode} and a.status <> 'cancelled'
+		where a.organisation_id = ${scopeSql}
+			and a.region_code = ${regionCode} and a.status <> 'cancelled'
 		group by e.effort
 		order by e.effort`,
 		GroupCountRow
@@ -82,7 +86,8 @@ export async function budgetByPartyYear(db: Db | Tx, regionCode: string): Promis
 		db,
 		sql`select b.party, b.year, sum(b.amount_dkk) as "amountDkk", count(distinct a.id)::int as "agreements"
 		from agreement_budget_lines b join agreements a on a.id = b.agreement_id
-		where a.region_code = ${regionCode} and a.status in ('active', 'ended')
+		where b.organisation_id = ${scopeSql} and a.organisation_id = ${scopeSql}
+			and a.region_code = ${regionCode} and a.status in ('active', 'ended')
 		group by b.party, b.year
 		order by b.year, b.party`,
 		z.object({

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { agreementDocuments } from '../../schema';
+import { ownedBy } from '../../scope';
 
 export type DocumentRow = typeof agreementDocuments.$inferSelect;
 export type DocumentListRow = Omit<DocumentRow, 'content' | 'organisationId'>;
@@ -18,7 +19,7 @@ export async function listDocuments(db: Db | Tx, agreementId: number): Promise<D
 			uploadedAt: agreementDocuments.uploadedAt
 		})
 		.from(agreementDocuments)
-		.where(eq(agreementDocuments.agreementId, agreementId))
+		.where(and(ownedBy(agreementDocuments), eq(agreementDocuments.agreementId, agreementId)))
 		.orderBy(asc(agreementDocuments.uploadedAt));
 }
 
@@ -30,7 +31,13 @@ export async function findDocument(
 	const [row] = await db
 		.select()
 		.from(agreementDocuments)
-		.where(and(eq(agreementDocuments.id, id), eq(agreementDocuments.agreementId, agreementId)));
+		.where(
+			and(
+				ownedBy(agreementDocuments),
+				eq(agreementDocuments.id, id),
+				eq(agreementDocuments.agreementId, agreementId)
+			)
+		);
 	return row;
 }
 
@@ -59,7 +66,13 @@ export async function deleteDocument(
 ): Promise<DocumentListRow | undefined> {
 	const [row] = await db
 		.delete(agreementDocuments)
-		.where(and(eq(agreementDocuments.id, id), eq(agreementDocuments.agreementId, agreementId)))
+		.where(
+			and(
+				ownedBy(agreementDocuments),
+				eq(agreementDocuments.id, id),
+				eq(agreementDocuments.agreementId, agreementId)
+			)
+		)
 		.returning({
 			id: agreementDocuments.id,
 			agreementId: agreementDocuments.agreementId,

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { agreementGoals, kpiMeasurements, kpis } from '../../schema';
+import { ownedBy } from '../../scope';
 
 export type GoalRow = typeof agreementGoals.$inferSelect;
 export type KpiRow = typeof kpis.$inferSelect;
@@ -11,7 +12,7 @@ export async function listGoals(db: Db | Tx, agreementIds: number[]): Promise<Go
 	return db
 		.select()
 		.from(agreementGoals)
-		.where(inArray(agreementGoals.agreementId, agreementIds))
+		.where(and(ownedBy(agreementGoals), inArray(agreementGoals.agreementId, agreementIds)))
 		.orderBy(asc(agreementGoals.sortOrder), asc(agreementGoals.id));
 }
 
@@ -23,7 +24,13 @@ export async function findGoal(
 	const [row] = await db
 		.select()
 		.from(agreementGoals)
-		.where(and(eq(agreementGoals.id, goalId), eq(agreementGoals.agreementId, agreementId)));
+		.where(
+			and(
+				ownedBy(agreementGoals),
+				eq(agreementGoals.id, goalId),
+				eq(agreementGoals.agreementId, agreementId)
+			)
+		);
 	return row;
 }
 
@@ -37,13 +44,20 @@ export async function insertGoal(
 }
 
 export async function deleteGoal(db: Db | Tx, goalId: number): Promise<GoalRow | undefined> {
-	const [row] = await db.delete(agreementGoals).where(eq(agreementGoals.id, goalId)).returning();
+	const [row] = await db
+		.delete(agreementGoals)
+		.where(and(ownedBy(agreementGoals), eq(agreementGoals.id, goalId)))
+		.returning();
 	return row;
 }
 
 export async function listKpis(db: Db | Tx, goalIds: number[]): Promise<KpiRow[]> {
 	if (goalIds.length === 0) return [];
-	return db.select().from(kpis).where(inArray(kpis.goalId, goalIds)).orderBy(asc(kpis.id));
+	return db
+		.select()
+		.from(kpis)
+		.where(and(ownedBy(kpis), inArray(kpis.goalId, goalIds)))
+		.orderBy(asc(kpis.id));
 }
 
 /** A KPI with the agreement it belongs to (through its goal). */
@@ -55,7 +69,7 @@ export async function findKpi(
 		.select({ kpi: kpis, agreementId: agreementGoals.agreementId })
 		.from(kpis)
 		.innerJoin(agreementGoals, eq(agreementGoals.id, kpis.goalId))
-		.where(eq(kpis.id, kpiId));
+		.where(and(ownedBy(kpis), ownedBy(agreementGoals), eq(kpis.id, kpiId)));
 	return row ? { ...row.kpi, agreementId: row.agreementId } : undefined;
 }
 
@@ -66,7 +80,10 @@ export async function insertKpi(db: Db | Tx, row: typeof kpis.$inferInsert): Pro
 }
 
 export async function deleteKpi(db: Db | Tx, kpiId: number): Promise<KpiRow | undefined> {
-	const [row] = await db.delete(kpis).where(eq(kpis.id, kpiId)).returning();
+	const [row] = await db
+		.delete(kpis)
+		.where(and(ownedBy(kpis), eq(kpis.id, kpiId)))
+		.returning();
 	return row;
 }
 
@@ -75,7 +92,7 @@ export async function listMeasurements(db: Db | Tx, kpiIds: number[]): Promise<M
 	return db
 		.select()
 		.from(kpiMeasurements)
-		.where(inArray(kpiMeasurements.kpiId, kpiIds))
+		.where(and(ownedBy(kpiMeasurements), inArray(kpiMeasurements.kpiId, kpiIds)))
 		.orderBy(asc(kpiMeasurements.measuredOn), asc(kpiMeasurements.id));
 }
 
@@ -95,7 +112,9 @@ export async function deleteMeasurement(
 ): Promise<MeasurementRow | undefined> {
 	const [row] = await db
 		.delete(kpiMeasurements)
-		.where(and(eq(kpiMeasurements.id, id), eq(kpiMeasurements.kpiId, kpiId)))
+		.where(
+			and(ownedBy(kpiMeasurements), eq(kpiMeasurements.id, id), eq(kpiMeasurements.kpiId, kpiId))
+		)
 		.returning();
 	return row;
 }

@@ -1,6 +1,7 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { agreementReviews, followUpReminders } from '../../schema';
+import { ownedBy } from '../../scope';
 
 export type ReviewRow = typeof agreementReviews.$inferSelect;
 
@@ -9,7 +10,7 @@ export async function listReviews(db: Db | Tx, agreementIds: number[]): Promise<
 	return db
 		.select()
 		.from(agreementReviews)
-		.where(inArray(agreementReviews.agreementId, agreementIds))
+		.where(and(ownedBy(agreementReviews), inArray(agreementReviews.agreementId, agreementIds)))
 		.orderBy(asc(agreementReviews.year));
 }
 
@@ -29,7 +30,8 @@ export async function upsertReview(
 				note: row.note,
 				decidedByLabel: row.decidedByLabel,
 				decidedAt: sql`now()`
-			}
+			},
+			setWhere: ownedBy(agreementReviews)
 		})
 		.returning();
 	if (!saved) throw new Error('saving a review returned no row');

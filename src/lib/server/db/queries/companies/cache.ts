@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { JsonValue } from '$lib/domain/json';
 import type { Db, Tx } from '../../client';
+import { asOwner, ownedBy, scopeSql } from '../../scope';
 import { companyStatsCache } from '../../schema';
 import { queryRows } from '../../rows';
 
@@ -13,7 +14,13 @@ export async function cachedFigure(
 	const [row] = await db
 		.select({ data: companyStatsCache.data })
 		.from(companyStatsCache)
-		.where(and(eq(companyStatsCache.regionCode, regionCode), eq(companyStatsCache.key, key)));
+		.where(
+			and(
+				ownedBy(companyStatsCache),
+				eq(companyStatsCache.regionCode, regionCode),
+				eq(companyStatsCache.key, key)
+			)
+		);
 	return row?.data;
 }
 
@@ -27,14 +34,27 @@ export async function storeFigure(
 		.insert(companyStatsCache)
 		.values({ regionCode, key, data })
 		.onConflictDoUpdate({
-			target: [companyStatsCache.regionCode, companyStatsCache.key],
-			set: { data: sql`excluded.data`, computedAt: sql`now()` }
+			target: [
+				companyStatsCache.organisationId,
+				companyStatsCache.regionCode,
+				companyStatsCache.key
+			],
+			set: { data: sql`excluded.data`, computedAt: sql`now()` },
+			setWhere: ownedBy(companyStatsCache)
 		});
 }
 
-/** Forgets every computed count; called in the transaction of whatever changed the lists. */
+/** Forgets the organisation's computed counts; in the transaction of whatever changed its lists. */
 export async function clearFigures(tx: Db | Tx): Promise<void> {
-	await tx.delete(companyStatsCache);
+	await tx.delete(companyStatsCache).where(ownedBy(companyStatsCache));
+}
+
+/**
+ * Forgets every organisation's counts, after a register extract (shared by all) moved
+ * companies. As the owner: row-level security would limit the delete to one organisation.
+ */
+export async function clearEveryonesFigures(tx: Tx): Promise<void> {
+	await asOwner(tx, () => tx.execute(sql`delete from company_stats_cache`));
 }
 
 /**
@@ -45,9 +65,10 @@ export async function listsVersion(db: Db | Tx): Promise<string> {
 	const [row] = await queryRows(
 		db,
 		sql`select concat_ws('.',
-			(select coalesce(max(id), 0) from company_imports),
-			(select count(*) from company_imports),
-			(select count(*) from company_review_rows where status <> 'open')) as v`,
+			(select coalesce(max(id), 0) from company_imports i where i.organisation_id = ${scopeSql}),
+			(select count(*) from company_imports i where i.organisation_id = ${scopeSql}),
+			(select count(*) from company_review_rows r
+				where r.organisation_id = ${scopeSql} and r.status <> 'open')) as v`,
 		z.object({ v: z.string() })
 	);
 	return row?.v ?? '0';

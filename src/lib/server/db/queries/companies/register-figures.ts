@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { companyListKinds } from '$lib/domain/companies/kinds';
 import type { Db, Tx } from '../../client';
+import { scopeSql } from '../../scope';
 import { queryRows, sqlTimestamp } from '../../rows';
 
 export interface ClusterListYear {
@@ -32,7 +33,7 @@ export async function listsByClusterYear(
 			max(i.created_at) as "latest"
 		from company_imports i
 		join clusters k on k.id = i.cluster_id
-		where i.kind <> 'register' and i.year is not null
+		where i.organisation_id = ${scopeSql} and i.kind <> 'register' and i.year is not null
 			${clusterIds === null ? sql`` : sql`and i.cluster_id = any(${sql.param(clusterIds)}::int[])`}
 		group by i.cluster_id, k.slug, i.year
 		order by k.slug, i.year`,
@@ -56,8 +57,8 @@ export async function uniqueInMunicipalitiesByYear(
 	return queryRows(
 		db,
 		sql`select year as "year", count(distinct cvr)::int as "n"
-		from company_presence
-		where cluster_id = ${clusterId}
+		from company_presence p
+		where p.organisation_id = ${scopeSql} and cluster_id = ${clusterId}
 			and municipality_code = any(${sql.param(municipalityCodes)}::text[])
 		group by year
 		order by year`,

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { clusters, companyImports, companyListRows, companyReviewRows } from '../../schema';
 
 export interface ReviewRow {
@@ -34,7 +35,9 @@ export async function listOpenReviewRows(db: Db | Tx): Promise<ReviewRow[]> {
 		.from(companyReviewRows)
 		.innerJoin(companyImports, eq(companyImports.id, companyReviewRows.importId))
 		.leftJoin(clusters, eq(clusters.id, companyImports.clusterId))
-		.where(eq(companyReviewRows.status, 'open'))
+		.where(
+			and(ownedBy(companyReviewRows), ownedBy(companyImports), eq(companyReviewRows.status, 'open'))
+		)
 		.orderBy(companyReviewRows.importId, companyReviewRows.line);
 }
 
@@ -52,7 +55,13 @@ export async function closeReviewRow(
 	const rows = await tx
 		.update(companyReviewRows)
 		.set({ status, decidedByLabel: by })
-		.where(and(eq(companyReviewRows.id, id), eq(companyReviewRows.status, 'open')))
+		.where(
+			and(
+				ownedBy(companyReviewRows),
+				eq(companyReviewRows.id, id),
+				eq(companyReviewRows.status, 'open')
+			)
+		)
 		.returning({ id: companyReviewRows.id });
 	return rows.length > 0;
 }
@@ -93,6 +102,7 @@ export async function listRecentImports(db: Db | Tx, limit = 20): Promise<Import
 		})
 		.from(companyImports)
 		.leftJoin(clusters, eq(clusters.id, companyImports.clusterId))
+		.where(ownedBy(companyImports))
 		.orderBy(desc(companyImports.createdAt), desc(companyImports.id))
 		.limit(limit);
 }

@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../client';
+import { scopeSql } from '../../scope';
 import { queryRows, sqlTimestamp } from '../../rows';
 
 /** Years a count covers: one year, a span (a survey round's "since" years), or all (null). */
@@ -17,8 +18,8 @@ export type YearSpan = { from: number; to: number } | null;
  */
 function scoped(regionCode: string, years: YearSpan): SQL {
 	return sql`select cvr, cluster_id, municipality_code, rule, size_class
-		from company_presence
-		where region_code = ${regionCode} ${years === null ? sql`` : sql`and year between ${years.from} and ${years.to}`}`;
+		from company_presence p
+		where p.organisation_id = ${scopeSql} and region_code = ${regionCode} ${years === null ? sql`` : sql`and year between ${years.from} and ${years.to}`}`;
 }
 
 export async function regionTotals(
@@ -89,7 +90,7 @@ export async function importsSummary(
 		sql`select count(*) filter (where kind <> 'register')::int as "lists",
 			count(*) filter (where kind = 'register')::int as "registers",
 			max(created_at) as "latest"
-		from company_imports`,
+		from company_imports i where i.organisation_id = ${scopeSql}`,
 		z.object({
 			lists: z.number().int(),
 			registers: z.number().int(),

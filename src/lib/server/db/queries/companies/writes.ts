@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { queryRows } from '../../rows';
 import { companies, companyImports, companyListRows, companyReviewRows } from '../../schema';
 
@@ -41,16 +42,19 @@ const inScope = (table: typeof companyListRows | typeof companyImports, scope: L
 
 /** Removes the earlier lists of a cluster, year and kind, and their rows. */
 export async function deleteListImports(tx: Db | Tx, scope: ListScope): Promise<number> {
-	await tx.delete(companyListRows).where(inScope(companyListRows, scope));
+	await tx
+		.delete(companyListRows)
+		.where(and(ownedBy(companyListRows), inScope(companyListRows, scope)));
 	const rows = await tx
 		.delete(companyImports)
-		.where(inScope(companyImports, scope))
+		.where(and(ownedBy(companyImports), inScope(companyImports, scope)))
 		.returning({ id: companyImports.id });
 	return rows.length;
 }
 
-/** The columns of a list row in COPY order: the import's scope, then what the file gives. */
+/** The columns of a list row in COPY order: the organisation and the import's scope, then what the file gives. */
 export const LIST_COPY_COLUMNS = [
+	'organisation_id',
 	'import_id',
 	'cluster_id',
 	'year',
@@ -124,7 +128,10 @@ export async function setImportCounts(
 		mapping: Record<string, string>;
 	}
 ): Promise<void> {
-	await tx.update(companyImports).set(counts).where(eq(companyImports.id, id));
+	await tx
+		.update(companyImports)
+		.set(counts)
+		.where(and(ownedBy(companyImports), eq(companyImports.id, id)));
 }
 
 export async function insertReviewRows(
@@ -163,7 +170,7 @@ export async function lastMappingOf(
 	const [row] = await db
 		.select({ mapping: companyImports.mapping })
 		.from(companyImports)
-		.where(eq(companyImports.clusterId, clusterId))
+		.where(and(ownedBy(companyImports), eq(companyImports.clusterId, clusterId)))
 		.orderBy(sql`${companyImports.createdAt} desc, ${companyImports.id} desc`)
 		.limit(1);
 	return (row?.mapping as Record<string, string> | undefined) ?? null;

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { queryRows } from '../../rows';
+import { scopeSql } from '../../scope';
 import type { OtherText } from '../../../../domain/findings/view';
 import type { AnswerField, AnswerListField } from '../../../../domain/survey/fields';
 import { answerJson, answerText } from './answer-paths';
@@ -29,13 +30,14 @@ export async function statusCounts(db: Db | Tx, roundId: number): Promise<Status
 	const [row] = await queryRows(
 		db,
 		sql`select
-			(select count(*) from survey_invitations i where i.round_id = ${roundId})::int as "invited",
+			(select count(*) from survey_invitations i
+				where i.organisation_id = ${scopeSql} and i.round_id = ${roundId})::int as "invited",
 			count(*) filter (where r.status = 'completed')::int as "completed",
 			count(*) filter (where r.status = 'partial')::int as "partial",
 			count(*) filter (where r.status = 'not_started')::int as "notStarted",
 			count(*) filter (where r.status = 'completed' and ${answerText('activeInRegion')} = 'true')::int as "activeInRegion",
 			count(*) filter (where r.status = 'completed' and ${answerText('activeInRegion')} = 'false')::int as "inactive"
-		from survey_responses r where r.round_id = ${roundId}`,
+		from survey_responses r where r.organisation_id = ${scopeSql} and r.round_id = ${roundId}`,
 		StatusCountsRow
 	);
 	return (
@@ -69,7 +71,7 @@ export async function choiceCounts(
 		sql`select v.value as "key", count(distinct r.cluster_id)::int as "clusters"
 		from survey_responses r
 		cross join lateral jsonb_array_elements_text(${listOrEmpty(field)}) as v(value)
-		where r.round_id = ${roundId} and ${counted}
+		where r.organisation_id = ${scopeSql} and r.round_id = ${roundId} and ${counted}
 		group by v.value
 		order by 2 desc, 1`,
 		ChoiceCountRow
@@ -119,7 +121,7 @@ export async function questionCounts(db: Db | Tx, roundId: number): Promise<Ques
 			coalesce(sum(${len('agreementsMunicipalities')}), 0)::int as "municipalAgreements",
 			coalesce(max(${len('agreementsMunicipalities')}), 0)::int as "municipalMaxPerCluster"
 		from survey_responses r
-		where r.round_id = ${roundId} and ${counted}`,
+		where r.organisation_id = ${scopeSql} and r.round_id = ${roundId} and ${counted}`,
 		QuestionCountsRow
 	);
 	if (!row) throw new Error('question counts returned no row');
@@ -184,7 +186,7 @@ export async function sums(db: Db | Tx, roundId: number): Promise<Sums> {
 			count(*) filter (where ${answerText('participantsCount')} is not null and ${isTrue('participantsEstimate')})::int as "participantsEstimates",
 			array_remove(array_agg(distinct (${answerText('participantsSince')})::int), null) as "participantsSince"
 		from survey_responses r
-		where r.round_id = ${roundId} and ${counted}`,
+		where r.organisation_id = ${scopeSql} and r.round_id = ${roundId} and ${counted}`,
 		SumsRow
 	);
 	type Counts = { [K in keyof SumsRow]: SumsRow[K] extends number ? K : never }[keyof SumsRow];
@@ -229,7 +231,8 @@ export async function otherTexts(db: Db | Tx, roundId: number): Promise<OtherTex
 			('activities', ${answerText('activitiesOther')}),
 			('agreements', ${answerText('agreementsOther')})
 		) as q(question, text)
-		where r.round_id = ${roundId} and ${counted} and coalesce(q.text, '') <> ''
+		where r.organisation_id = ${scopeSql} and r.round_id = ${roundId} and ${counted}
+			and coalesce(q.text, '') <> ''
 		order by q.question, c.short_name`,
 		z.object({
 			clusterSlug: z.string(),

@@ -10,6 +10,7 @@ import {
 	surveyRounds,
 	users
 } from '../../schema';
+import { ownedBy } from '../../scope';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingInsert = typeof meetings.$inferInsert;
@@ -30,8 +31,13 @@ export async function listMeetings(
 		.select(listColumns)
 		.from(meetings)
 		.innerJoin(regions, eq(regions.code, meetings.regionCode))
-		.leftJoin(surveyRounds, eq(surveyRounds.id, meetings.roundId))
-		.where(filter.regionCode ? eq(meetings.regionCode, filter.regionCode) : undefined)
+		.leftJoin(surveyRounds, and(eq(surveyRounds.id, meetings.roundId), ownedBy(surveyRounds)))
+		.where(
+			and(
+				ownedBy(meetings),
+				filter.regionCode ? eq(meetings.regionCode, filter.regionCode) : undefined
+			)
+		)
 		.orderBy(desc(meetings.heldOn), desc(meetings.id));
 	return rows.map((r) => ({ ...r.meeting, regionName: r.regionName, roundTitle: r.roundTitle }));
 }
@@ -41,8 +47,8 @@ export async function findMeeting(db: Db | Tx, id: number): Promise<MeetingListR
 		.select(listColumns)
 		.from(meetings)
 		.innerJoin(regions, eq(regions.code, meetings.regionCode))
-		.leftJoin(surveyRounds, eq(surveyRounds.id, meetings.roundId))
-		.where(eq(meetings.id, id));
+		.leftJoin(surveyRounds, and(eq(surveyRounds.id, meetings.roundId), ownedBy(surveyRounds)))
+		.where(and(ownedBy(meetings), eq(meetings.id, id)));
 	return row
 		? { ...row.meeting, regionName: row.regionName, roundTitle: row.roundTitle }
 		: undefined;
@@ -64,13 +70,13 @@ export async function updateMeetingVersioned(
 	const [row] = await tx
 		.update(meetings)
 		.set({ ...values, version: sql`${meetings.version} + 1`, updatedAt: new Date() })
-		.where(and(eq(meetings.id, id), eq(meetings.version, version)))
+		.where(and(ownedBy(meetings), eq(meetings.id, id), eq(meetings.version, version)))
 		.returning();
 	return row;
 }
 
 export async function deleteMeeting(tx: Db | Tx, id: number): Promise<void> {
-	await tx.delete(meetings).where(eq(meetings.id, id));
+	await tx.delete(meetings).where(and(ownedBy(meetings), eq(meetings.id, id)));
 }
 
 export async function insertSnapshot(
@@ -98,7 +104,7 @@ export async function latestSnapshot(
 			takenByLabel: meetingSnapshots.takenByLabel
 		})
 		.from(meetingSnapshots)
-		.where(eq(meetingSnapshots.meetingId, meetingId))
+		.where(and(ownedBy(meetingSnapshots), eq(meetingSnapshots.meetingId, meetingId)))
 		.orderBy(desc(meetingSnapshots.takenAt), desc(meetingSnapshots.id))
 		.limit(1);
 	return row;
@@ -116,7 +122,7 @@ export async function listSnapshots(
 			takenByLabel: meetingSnapshots.takenByLabel
 		})
 		.from(meetingSnapshots)
-		.where(eq(meetingSnapshots.meetingId, meetingId))
+		.where(and(ownedBy(meetingSnapshots), eq(meetingSnapshots.meetingId, meetingId)))
 		.orderBy(desc(meetingSnapshots.takenAt), desc(meetingSnapshots.id));
 }
 
@@ -124,7 +130,7 @@ export async function listQuestions(db: Db | Tx, meetingId: number): Promise<Que
 	return db
 		.select()
 		.from(meetingQuestions)
-		.where(eq(meetingQuestions.meetingId, meetingId))
+		.where(and(ownedBy(meetingQuestions), eq(meetingQuestions.meetingId, meetingId)))
 		.orderBy(asc(meetingQuestions.position), asc(meetingQuestions.id));
 }
 
@@ -134,7 +140,9 @@ export async function replaceQuestions(
 	meetingId: number,
 	questions: { text: string; proposed: boolean }[]
 ): Promise<void> {
-	await tx.delete(meetingQuestions).where(eq(meetingQuestions.meetingId, meetingId));
+	await tx
+		.delete(meetingQuestions)
+		.where(and(ownedBy(meetingQuestions), eq(meetingQuestions.meetingId, meetingId)));
 	if (questions.length)
 		await tx
 			.insert(meetingQuestions)
@@ -172,8 +180,8 @@ export async function listOutcomes(db: Db | Tx, meetingId: number): Promise<Outc
 		})
 		.from(meetingOutcomes)
 		.leftJoin(users, eq(users.id, meetingOutcomes.responsibleUserId))
-		.leftJoin(agreements, eq(agreements.id, meetingOutcomes.agreementId))
-		.where(eq(meetingOutcomes.meetingId, meetingId))
+		.leftJoin(agreements, and(eq(agreements.id, meetingOutcomes.agreementId), ownedBy(agreements)))
+		.where(and(ownedBy(meetingOutcomes), eq(meetingOutcomes.meetingId, meetingId)))
 		.orderBy(asc(meetingOutcomes.kind), asc(meetingOutcomes.id));
 }
 
@@ -199,7 +207,13 @@ export async function setOutcomeDone(
 	const rows = await tx
 		.update(meetingOutcomes)
 		.set({ done })
-		.where(and(eq(meetingOutcomes.id, id), eq(meetingOutcomes.meetingId, meetingId)))
+		.where(
+			and(
+				ownedBy(meetingOutcomes),
+				eq(meetingOutcomes.id, id),
+				eq(meetingOutcomes.meetingId, meetingId)
+			)
+		)
 		.returning({ id: meetingOutcomes.id });
 	return rows.length > 0;
 }
@@ -207,7 +221,13 @@ export async function setOutcomeDone(
 export async function deleteOutcome(tx: Db | Tx, meetingId: number, id: number): Promise<boolean> {
 	const rows = await tx
 		.delete(meetingOutcomes)
-		.where(and(eq(meetingOutcomes.id, id), eq(meetingOutcomes.meetingId, meetingId)))
+		.where(
+			and(
+				ownedBy(meetingOutcomes),
+				eq(meetingOutcomes.id, id),
+				eq(meetingOutcomes.meetingId, meetingId)
+			)
+		)
 		.returning({ id: meetingOutcomes.id });
 	return rows.length > 0;
 }

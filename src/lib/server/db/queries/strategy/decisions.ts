@@ -1,5 +1,6 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { clusters, recommendationDecisions } from '../../schema';
 
 export type DecisionRow = typeof recommendationDecisions.$inferSelect;
@@ -22,7 +23,9 @@ export async function listDecisions(
 		.select({ decision: recommendationDecisions, clusterSlug: clusters.slug })
 		.from(recommendationDecisions)
 		.innerJoin(clusters, eq(clusters.id, recommendationDecisions.clusterId))
-		.where(eq(recommendationDecisions.regionCode, regionCode))
+		.where(
+			and(ownedBy(recommendationDecisions), eq(recommendationDecisions.regionCode, regionCode))
+		)
 		.orderBy(
 			desc(recommendationDecisions.decidedAt),
 			desc(recommendationDecisions.id),
@@ -39,6 +42,6 @@ export async function findDecision(
 		.select({ decision: recommendationDecisions, clusterSlug: clusters.slug })
 		.from(recommendationDecisions)
 		.innerJoin(clusters, eq(clusters.id, recommendationDecisions.clusterId))
-		.where(eq(recommendationDecisions.id, id));
+		.where(and(ownedBy(recommendationDecisions), eq(recommendationDecisions.id, id)));
 	return row ? { ...row.decision, clusterSlug: row.clusterSlug } : undefined;
 }

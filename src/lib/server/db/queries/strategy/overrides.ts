@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { clusters, fitOverrides } from '../../schema';
 
 export type FitOverrideRow = typeof fitOverrides.$inferSelect;
@@ -12,7 +13,7 @@ export async function listFitOverrides(
 		.select({ override: fitOverrides, clusterSlug: clusters.slug })
 		.from(fitOverrides)
 		.innerJoin(clusters, eq(clusters.id, fitOverrides.clusterId))
-		.where(eq(fitOverrides.strategyId, strategyId))
+		.where(and(ownedBy(fitOverrides), eq(fitOverrides.strategyId, strategyId)))
 		.orderBy(asc(fitOverrides.id));
 	return rows.map((row) => ({ ...row.override, clusterSlug: row.clusterSlug }));
 }
@@ -28,6 +29,7 @@ export async function findFitOverride(
 		.from(fitOverrides)
 		.where(
 			and(
+				ownedBy(fitOverrides),
 				eq(fitOverrides.strategyId, strategyId),
 				eq(fitOverrides.clusterId, clusterId),
 				eq(fitOverrides.effortCode, effortCode)
@@ -50,7 +52,8 @@ export async function upsertFitOverride(
 				reason: row.reason,
 				decidedByLabel: row.decidedByLabel,
 				decidedAt: new Date()
-			}
+			},
+			setWhere: ownedBy(fitOverrides)
 		})
 		.returning();
 	if (!saved) throw new Error('saving a fit override returned no row');
@@ -61,6 +64,9 @@ export async function deleteFitOverride(
 	db: Db | Tx,
 	id: number
 ): Promise<FitOverrideRow | undefined> {
-	const [row] = await db.delete(fitOverrides).where(eq(fitOverrides.id, id)).returning();
+	const [row] = await db
+		.delete(fitOverrides)
+		.where(and(ownedBy(fitOverrides), eq(fitOverrides.id, id)))
+		.returning();
 	return row;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { strategies, strategyVersions } from '../../schema';
 
 export type StrategyRow = typeof strategies.$inferSelect;
@@ -9,7 +10,10 @@ export async function findStrategy(
 	db: Db | Tx,
 	regionCode: string
 ): Promise<StrategyRow | undefined> {
-	const [row] = await db.select().from(strategies).where(eq(strategies.regionCode, regionCode));
+	const [row] = await db
+		.select()
+		.from(strategies)
+		.where(and(ownedBy(strategies), eq(strategies.regionCode, regionCode)));
 	return row;
 }
 
@@ -32,7 +36,7 @@ export async function latestStrategyVersion(
 	const [row] = await db
 		.select()
 		.from(strategyVersions)
-		.where(eq(strategyVersions.strategyId, strategyId))
+		.where(and(ownedBy(strategyVersions), eq(strategyVersions.strategyId, strategyId)))
 		.orderBy(desc(strategyVersions.version))
 		.limit(1);
 	return row;
@@ -46,7 +50,13 @@ export async function findStrategyVersion(
 	const [row] = await db
 		.select()
 		.from(strategyVersions)
-		.where(and(eq(strategyVersions.strategyId, strategyId), eq(strategyVersions.version, version)));
+		.where(
+			and(
+				ownedBy(strategyVersions),
+				eq(strategyVersions.strategyId, strategyId),
+				eq(strategyVersions.version, version)
+			)
+		);
 	return row;
 }
 
@@ -68,7 +78,7 @@ export async function listStrategyVersions(
 			createdAt: strategyVersions.createdAt
 		})
 		.from(strategyVersions)
-		.where(eq(strategyVersions.strategyId, strategyId))
+		.where(and(ownedBy(strategyVersions), eq(strategyVersions.strategyId, strategyId)))
 		.orderBy(desc(strategyVersions.version));
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { actors, clusters, interviewQuotes, interviews, surveyRounds } from '../../schema';
 import type { QuoteListRow } from '../../../../domain/survey/view';
 export type { QuoteListRow };
@@ -23,7 +24,7 @@ export async function deleteInterview(
 ): Promise<InterviewRow | undefined> {
 	const [row] = await db
 		.delete(interviews)
-		.where(and(eq(interviews.id, id), eq(interviews.roundId, roundId)))
+		.where(and(ownedBy(interviews), eq(interviews.id, id), eq(interviews.roundId, roundId)))
 		.returning();
 	return row;
 }
@@ -39,7 +40,7 @@ export async function listInterviews(db: Db | Tx, roundId: number): Promise<Inte
 		.from(interviews)
 		.leftJoin(clusters, eq(clusters.id, interviews.clusterId))
 		.leftJoin(actors, eq(actors.slug, interviews.actorSlug))
-		.where(eq(interviews.roundId, roundId))
+		.where(and(ownedBy(interviews), eq(interviews.roundId, roundId)))
 		.orderBy(desc(interviews.heldOn), desc(interviews.id));
 	return rows.map((row) => ({
 		...row.interview,
@@ -58,10 +59,17 @@ export async function insertQuote(
 }
 
 export async function deleteQuote(db: Db | Tx, id: number): Promise<QuoteRow | undefined> {
-	const [row] = await db.delete(interviewQuotes).where(eq(interviewQuotes.id, id)).returning();
+	const [row] = await db
+		.delete(interviewQuotes)
+		.where(and(ownedBy(interviewQuotes), eq(interviewQuotes.id, id)))
+		.returning();
 	return row;
 }
 
+/**
+ * Quotes with their interview and round, all three scoped in the inner joins (the same as in a
+ * where). The callers' where repeats the scope of the tables it names, as every query does.
+ */
 function quoteSelect(db: Db | Tx) {
 	return db
 		.select({
@@ -77,17 +85,33 @@ function quoteSelect(db: Db | Tx) {
 			isDemo: surveyRounds.isDemo
 		})
 		.from(interviewQuotes)
-		.innerJoin(interviews, eq(interviews.id, interviewQuotes.interviewId))
-		.innerJoin(surveyRounds, eq(surveyRounds.id, interviews.roundId))
+		.innerJoin(
+			interviews,
+			and(
+				ownedBy(interviewQuotes),
+				ownedBy(interviews),
+				eq(interviews.id, interviewQuotes.interviewId)
+			)
+		)
+		.innerJoin(surveyRounds, and(ownedBy(surveyRounds), eq(surveyRounds.id, interviews.roundId)))
 		.leftJoin(clusters, eq(clusters.id, interviewQuotes.clusterId));
 }
 
 export async function listQuotesOfRound(db: Db | Tx, roundId: number): Promise<QuoteListRow[]> {
-	return quoteSelect(db).where(eq(interviews.roundId, roundId)).orderBy(asc(interviewQuotes.id));
+	return quoteSelect(db)
+		.where(and(ownedBy(interviewQuotes), ownedBy(interviews), eq(interviews.roundId, roundId)))
+		.orderBy(asc(interviewQuotes.id));
 }
 
 export async function listQuotesOfCluster(db: Db | Tx, clusterId: number): Promise<QuoteListRow[]> {
 	return quoteSelect(db)
-		.where(and(eq(interviewQuotes.clusterId, clusterId), isNotNull(interviewQuotes.clusterId)))
+		.where(
+			and(
+				ownedBy(interviewQuotes),
+				ownedBy(interviews),
+				eq(interviewQuotes.clusterId, clusterId),
+				isNotNull(interviewQuotes.clusterId)
+			)
+		)
 		.orderBy(desc(interviews.heldOn));
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import {
 	clusters,
 	surveyInvitations,
@@ -60,17 +61,21 @@ export async function listInvitationStatus(
 		.leftJoin(
 			surveyResponses,
 			and(
+				ownedBy(surveyResponses),
 				eq(surveyResponses.roundId, surveyInvitations.roundId),
 				eq(surveyResponses.clusterId, surveyInvitations.clusterId)
 			)
 		)
-		.where(eq(surveyInvitations.roundId, roundId))
+		.where(and(ownedBy(surveyInvitations), eq(surveyInvitations.roundId, roundId)))
 		.orderBy(asc(clusters.name));
 	return rows.map((row) => ({ ...row, status: row.status ?? 'not_started' }));
 }
 
 export async function findInvitation(db: Db | Tx, id: string): Promise<InvitationRow | undefined> {
-	const [row] = await db.select().from(surveyInvitations).where(eq(surveyInvitations.id, id));
+	const [row] = await db
+		.select()
+		.from(surveyInvitations)
+		.where(and(ownedBy(surveyInvitations), eq(surveyInvitations.id, id)));
 	return row;
 }
 
@@ -82,6 +87,7 @@ export async function insertToken(
 }
 
 export interface TokenLookup {
+	organisationId: number;
 	expiresAt: Date;
 	revokedAt: Date | null;
 	invitation: InvitationRow;
@@ -92,6 +98,7 @@ export interface TokenLookup {
 export async function findToken(db: Db | Tx, tokenHash: string): Promise<TokenLookup | undefined> {
 	const [row] = await db
 		.select({
+			organisationId: surveyInvitationTokens.organisationId,
 			expiresAt: surveyInvitationTokens.expiresAt,
 			revokedAt: surveyInvitationTokens.revokedAt,
 			invitation: surveyInvitations,
@@ -119,7 +126,7 @@ export async function markSent(db: Db | Tx, id: string, reminder: boolean): Prom
 			reminders: reminder ? sql`${surveyInvitations.reminders} + 1` : surveyInvitations.reminders,
 			revokedAt: null
 		})
-		.where(eq(surveyInvitations.id, id));
+		.where(and(ownedBy(surveyInvitations), eq(surveyInvitations.id, id)));
 }
 
 /** Revokes every link of the invitation sent so far; a later invitation mints a new one. */
@@ -130,13 +137,17 @@ export async function revokeInvitation(
 	const [row] = await db
 		.update(surveyInvitations)
 		.set({ revokedAt: sql`now()` })
-		.where(eq(surveyInvitations.id, id))
+		.where(and(ownedBy(surveyInvitations), eq(surveyInvitations.id, id)))
 		.returning();
 	await db
 		.update(surveyInvitationTokens)
 		.set({ revokedAt: sql`now()` })
 		.where(
-			and(eq(surveyInvitationTokens.invitationId, id), isNull(surveyInvitationTokens.revokedAt))
+			and(
+				ownedBy(surveyInvitationTokens),
+				eq(surveyInvitationTokens.invitationId, id),
+				isNull(surveyInvitationTokens.revokedAt)
+			)
 		);
 	return row;
 }
@@ -145,5 +156,5 @@ export async function setRecipient(db: Db | Tx, id: string, email: string | null
 	await db
 		.update(surveyInvitations)
 		.set({ recipientEmail: email })
-		.where(eq(surveyInvitations.id, id));
+		.where(and(ownedBy(surveyInvitations), eq(surveyInvitations.id, id)));
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Answers } from '../../../../domain/survey/answers';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { clusters, surveyResponses, surveyRounds } from '../../schema';
 
 export type ResponseRow = typeof surveyResponses.$inferSelect;
@@ -13,7 +14,13 @@ export async function findResponse(
 	const [row] = await db
 		.select()
 		.from(surveyResponses)
-		.where(and(eq(surveyResponses.roundId, roundId), eq(surveyResponses.clusterId, clusterId)));
+		.where(
+			and(
+				ownedBy(surveyResponses),
+				eq(surveyResponses.roundId, roundId),
+				eq(surveyResponses.clusterId, clusterId)
+			)
+		);
 	return row;
 }
 
@@ -57,7 +64,8 @@ export async function saveResponse(
 				startedAt: sql`coalesce(${surveyResponses.startedAt}, now())`,
 				lastActivityAt: sql`now()`,
 				submittedAt: row.submitted ? sql`now()` : sql`${surveyResponses.submittedAt}`
-			}
+			},
+			setWhere: ownedBy(surveyResponses)
 		})
 		.returning();
 	if (!saved) throw new Error('saving a response returned no row');
@@ -72,7 +80,7 @@ export async function setResponseStatus(
 	await db
 		.update(surveyResponses)
 		.set({ status, lastActivityAt: sql`now()` })
-		.where(eq(surveyResponses.id, id));
+		.where(and(ownedBy(surveyResponses), eq(surveyResponses.id, id)));
 }
 
 export async function listResponses(
@@ -88,7 +96,7 @@ export async function listResponses(
 		})
 		.from(surveyResponses)
 		.innerJoin(clusters, eq(clusters.id, surveyResponses.clusterId))
-		.where(eq(surveyResponses.roundId, roundId))
+		.where(and(ownedBy(surveyResponses), eq(surveyResponses.roundId, roundId)))
 		.orderBy(asc(clusters.name));
 	return rows.map((row) => ({
 		...row.response,
@@ -125,6 +133,8 @@ export async function listClusterAnswers(
 		.innerJoin(surveyRounds, eq(surveyRounds.id, surveyResponses.roundId))
 		.where(
 			and(
+				ownedBy(surveyResponses),
+				ownedBy(surveyRounds),
 				eq(surveyResponses.clusterId, clusterId),
 				eq(surveyResponses.status, 'completed'),
 				eq(surveyRounds.regionCode, regionCode),

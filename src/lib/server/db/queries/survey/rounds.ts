@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../client';
 import { regions, roundStatuses, surveyRounds, surveyVersions } from '../../schema';
 import { queryRows, sqlTimestamp } from '../../rows';
+import { ownedBy, scopeSql } from '../../scope';
 import type { RoundListRow } from '../../../../domain/survey/view';
 export type { RoundListRow };
 
@@ -26,7 +27,7 @@ export async function findRound(
 		.select({ round: surveyRounds, regionName: regions.name })
 		.from(surveyRounds)
 		.innerJoin(regions, eq(regions.code, surveyRounds.regionCode))
-		.where(eq(surveyRounds.id, id));
+		.where(and(ownedBy(surveyRounds), eq(surveyRounds.id, id)));
 	return row ? { ...row.round, regionName: row.regionName } : undefined;
 }
 
@@ -36,10 +37,14 @@ export async function listRoundsWithCounts(db: Db | Tx): Promise<RoundListRow[]>
 		db,
 		sql`select r.id, r.region_code as "regionCode", g.name as "regionName", r.year, r.title, r.status,
 			r.is_demo as "isDemo", r.created_at as "createdAt",
-			(select count(*) from survey_invitations i where i.round_id = r.id)::int as "invited",
-			(select count(*) from survey_responses s where s.round_id = r.id and s.status = 'completed')::int as "completed",
-			(select count(*) from survey_responses s where s.round_id = r.id and s.status = 'partial')::int as "partial"
+			(select count(*) from survey_invitations i
+				where i.organisation_id = ${scopeSql} and i.round_id = r.id)::int as "invited",
+			(select count(*) from survey_responses s
+				where s.organisation_id = ${scopeSql} and s.round_id = r.id and s.status = 'completed')::int as "completed",
+			(select count(*) from survey_responses s
+				where s.organisation_id = ${scopeSql} and s.round_id = r.id and s.status = 'partial')::int as "partial"
 		from survey_rounds r join regions g on g.code = r.region_code
+		where r.organisation_id = ${scopeSql}
 		order by r.year desc, r.id desc`,
 		z.object({
 			id: z.number().int(),
@@ -66,7 +71,7 @@ export async function setRoundStatus(
 	const [row] = await db
 		.update(surveyRounds)
 		.set({ status, closedAt: status === 'closed' ? sql`now()` : null })
-		.where(eq(surveyRounds.id, id))
+		.where(and(ownedBy(surveyRounds), eq(surveyRounds.id, id)))
 		.returning();
 	return row;
 }
@@ -83,6 +88,7 @@ export async function findPreviousRound(
 		.from(surveyRounds)
 		.where(
 			and(
+				ownedBy(surveyRounds),
 				eq(surveyRounds.regionCode, regionCode),
 				lt(surveyRounds.year, year),
 				eq(surveyRounds.isDemo, isDemo)
@@ -106,19 +112,25 @@ export async function latestVersion(db: Db | Tx, roundId: number): Promise<Versi
 	const [row] = await db
 		.select()
 		.from(surveyVersions)
-		.where(eq(surveyVersions.roundId, roundId))
+		.where(and(ownedBy(surveyVersions), eq(surveyVersions.roundId, roundId)))
 		.orderBy(desc(surveyVersions.version))
 		.limit(1);
 	return row;
 }
 
 export async function findVersion(db: Db | Tx, id: number): Promise<VersionRow | undefined> {
-	const [row] = await db.select().from(surveyVersions).where(eq(surveyVersions.id, id));
+	const [row] = await db
+		.select()
+		.from(surveyVersions)
+		.where(and(ownedBy(surveyVersions), eq(surveyVersions.id, id)));
 	return row;
 }
 
 export async function setInterviewTags(db: Db | Tx, id: number, tags: string[]): Promise<void> {
-	await db.update(surveyRounds).set({ interviewTags: tags }).where(eq(surveyRounds.id, id));
+	await db
+		.update(surveyRounds)
+		.set({ interviewTags: tags })
+		.where(and(ownedBy(surveyRounds), eq(surveyRounds.id, id)));
 }
 
 export interface EvidenceRound {
@@ -143,12 +155,16 @@ export async function findEvidenceRound(
 	const [row] = await queryRows(
 		db,
 		sql`select r.id, r.title, r.year, r.is_demo as "isDemo",
-			(select count(*) from survey_responses s where s.round_id = r.id and s.status = 'completed')::int as "completed",
-			(select count(*) from survey_invitations i where i.round_id = r.id)::int as "invited",
-			(select max(s.submitted_at) from survey_responses s where s.round_id = r.id and s.status = 'completed') as "lastSubmittedAt"
+			(select count(*) from survey_responses s
+				where s.organisation_id = ${scopeSql} and s.round_id = r.id and s.status = 'completed')::int as "completed",
+			(select count(*) from survey_invitations i
+				where i.organisation_id = ${scopeSql} and i.round_id = r.id)::int as "invited",
+			(select max(s.submitted_at) from survey_responses s
+				where s.organisation_id = ${scopeSql} and s.round_id = r.id and s.status = 'completed') as "lastSubmittedAt"
 		from survey_rounds r
-		where r.region_code = ${regionCode}
-			and exists (select 1 from survey_responses s where s.round_id = r.id and s.status = 'completed')
+		where r.organisation_id = ${scopeSql} and r.region_code = ${regionCode}
+			and exists (select 1 from survey_responses s
+				where s.organisation_id = ${scopeSql} and s.round_id = r.id and s.status = 'completed')
 		order by r.is_demo asc, r.year desc, r.id desc
 		limit 1`,
 		z.object({
@@ -171,7 +187,7 @@ export async function lastCompletedAnswerAt(db: Db | Tx, roundId: number): Promi
 	const [row] = await queryRows(
 		db,
 		sql`select max(submitted_at) as "at" from survey_responses
-		where round_id = ${roundId} and status = 'completed'`,
+		where organisation_id = ${scopeSql} and round_id = ${roundId} and status = 'completed'`,
 		z.object({ at: sqlTimestamp.nullable() })
 	);
 	return row?.at ? new Date(row.at) : null;

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
-import { apiTokens, memberships, users } from '../../schema';
-import { inScope, userColumns, type UserRow } from './users';
+import { ownedBy } from '../../scope';
+import { apiTokens, memberships, organisations, users } from '../../schema';
+import { openOrganisation, userColumns, type UserRow } from './users';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
@@ -22,7 +23,14 @@ export async function findApiTokenWithUser(
 		.select({ token: apiTokens, user: userColumns })
 		.from(apiTokens)
 		.innerJoin(users, eq(users.id, apiTokens.userId))
-		.innerJoin(memberships, inScope)
+		.innerJoin(
+			memberships,
+			and(
+				eq(memberships.userId, users.id),
+				eq(memberships.organisationId, apiTokens.organisationId)
+			)
+		)
+		.innerJoin(organisations, openOrganisation)
 		.where(eq(apiTokens.tokenHash, tokenHash));
 	return row;
 }
@@ -36,12 +44,16 @@ export async function listApiTokens(db: Db | Tx): Promise<(ApiTokenRow & { userE
 		.select({ token: apiTokens, userEmail: users.email })
 		.from(apiTokens)
 		.innerJoin(users, eq(users.id, apiTokens.userId))
+		.where(ownedBy(apiTokens))
 		.orderBy(desc(apiTokens.createdAt));
 	return rows.map((row) => ({ ...row.token, userEmail: row.userEmail }));
 }
 
 export async function findApiToken(db: Db | Tx, id: string): Promise<ApiTokenRow | undefined> {
-	const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+	const [row] = await db
+		.select()
+		.from(apiTokens)
+		.where(and(ownedBy(apiTokens), eq(apiTokens.id, id)));
 	return row;
 }
 
@@ -53,7 +65,7 @@ export async function revokeApiToken(
 	const [row] = await db
 		.update(apiTokens)
 		.set({ revokedAt: at })
-		.where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+		.where(and(ownedBy(apiTokens), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
 		.returning();
 	return row;
 }

@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
+import { ownedBy } from '../../scope';
 import { memberships, userInvitations, users } from '../../schema';
-import { inScope, userColumns, type UserRow } from './users';
+import { userColumns, type UserRow } from './users';
 
 export async function insertInvitation(
 	db: Db | Tx,
@@ -10,7 +11,10 @@ export async function insertInvitation(
 	await db.insert(userInvitations).values(invitation);
 }
 
-/** An unused, unexpired invitation and the user it is for. */
+/**
+ * An unused, unexpired invitation and the user it is for, with their membership of the
+ * organisation that invited them. Runs before any scope: the link names the organisation.
+ */
 export async function findOpenInvitation(
 	db: Db | Tx,
 	tokenHash: string,
@@ -20,7 +24,13 @@ export async function findOpenInvitation(
 		.select({ invitationId: userInvitations.id, user: userColumns })
 		.from(userInvitations)
 		.innerJoin(users, eq(users.id, userInvitations.userId))
-		.innerJoin(memberships, inScope)
+		.innerJoin(
+			memberships,
+			and(
+				eq(memberships.userId, users.id),
+				eq(memberships.organisationId, userInvitations.organisationId)
+			)
+		)
 		.where(
 			and(
 				eq(userInvitations.tokenHash, tokenHash),
@@ -32,5 +42,8 @@ export async function findOpenInvitation(
 }
 
 export async function markInvitationUsed(db: Db | Tx, id: string, at: Date): Promise<void> {
-	await db.update(userInvitations).set({ usedAt: at }).where(eq(userInvitations.id, id));
+	await db
+		.update(userInvitations)
+		.set({ usedAt: at })
+		.where(and(ownedBy(userInvitations), eq(userInvitations.id, id)));
 }
