@@ -298,6 +298,35 @@ test('every endpoint with a JSON or empty answer answers what its schema declare
 	await answered(api.delete(`/api/v1/tokens/${spare.apiToken.id}`), 204, 'revoke token');
 	await answered(api.get('/api/v1/audit?entity=user'), 200, 'audit');
 
+	// The installation's organisations (the e2e admin is its platform admin). The tour's
+	// organisation is archived again, with nothing in it.
+	await answered(api.get('/api/v1/organisations'), 200, 'organisations');
+	const code = `rundtur-${stamp}`;
+	await answered(
+		api.post('/api/v1/organisations', {
+			data: {
+				code,
+				name: `Rundtur ${stamp}`,
+				kind: 'national',
+				admin: { email: `tour-admin-${stamp}@e2e.example.dk`, name: 'Rundtur Admin' }
+			}
+		}),
+		201,
+		'create organisation'
+	);
+	await answered(
+		api.post(`/api/v1/organisations/${code}/members`, {
+			data: { email: `tour-${stamp}@e2e.example.dk`, name: 'Rundtur', role: 'viewer' }
+		}),
+		201,
+		'add member'
+	);
+	await answered(
+		api.patch(`/api/v1/organisations/${code}`, { data: { archived: true } }),
+		200,
+		'archive organisation'
+	);
+
 	// The landscape; every change to the cluster is undone again.
 	await answered(api.get('/api/v1/clusters?asOf=2021'), 200, 'clusters as of 2021');
 	await answered(api.get('/api/v1/clusters'), 200, 'clusters');
