@@ -35,7 +35,10 @@ async function remind(handle: DbHandle): Promise<void> {
 			if (result.sent > 0)
 				logger.info('Follow-up reminders sent', { organisation: organisation.code, ...result });
 		} catch (error) {
-			logger.error('Sending follow-up reminders failed', { organisation: organisation.code, error });
+			logger.error('Sending follow-up reminders failed', {
+				organisation: organisation.code,
+				error
+			});
 		}
 	}
 }
