@@ -28,7 +28,7 @@ function random(seed: number): () => number {
 	};
 }
 
-function generatedRound(
+export function generatedRound(
 	regionCode: string,
 	year: number,
 	municipalities: string[],

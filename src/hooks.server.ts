@@ -124,7 +124,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
  * how far the import has come while it runs. Their service scopes its own steps
  * (`scoped` in `services/context.ts`).
  */
-const streamingRoutes = new Set(['POST /virksomheder', 'POST /api/v1/imports']);
+const streamingRoutes = new Set(['POST /virksomheder?/upload', 'POST /api/v1/imports']);
 
 /** A response that must not be committed: a failure of the server (5xx). */
 class RolledBack extends Error {
@@ -141,7 +141,9 @@ class RolledBack extends Error {
 const scope: Handle = async ({ event, resolve }) => {
 	const ctx = event.locals.ctx;
 	const organisation = ctx.organisation;
-	const route = `${event.request.method} ${event.route.id}`;
+	// A page's form action is named in the query: `?/upload`.
+	const action = [...event.url.searchParams.keys()].find((key) => key.startsWith('/')) ?? '';
+	const route = `${event.request.method} ${event.route.id}${action ? `?${action}` : ''}`;
 	// Public routes (sign-in, health, the language switch) touch no organisation's data; the
 	// sign-in scopes its own writes.
 	const access =

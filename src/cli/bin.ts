@@ -18,6 +18,7 @@ import { registerCompanies } from './commands/companies';
 import { registerToken } from './commands/token';
 import { registerUser } from './commands/user';
 import { registerOrganisation } from './commands/organisation';
+import { registerNational } from './commands/national';
 
 /** Exit codes: 0 done, 1 the command failed (bad data, not found, …), 2 wrong usage or config. */
 export const EXIT_FAILED = 1;
@@ -108,6 +109,7 @@ export function buildProgram(
 	registerDb(program, action, o);
 	registerUser(program, action, o);
 	registerOrganisation(program, action, o);
+	registerNational(program, action, o);
 	registerToken(program, action, o);
 	registerClusters(program, action, o);
 	registerSurvey(program, action, o);

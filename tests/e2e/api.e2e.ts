@@ -488,6 +488,8 @@ test('every endpoint with a JSON or empty answer answers what its schema declare
 	for (const meeting of meetings.meetings.slice(0, 2)) {
 		await answered(api.get(`/api/v1/meetings/${meeting.id}`), 200, `meeting ${meeting.id}`);
 	}
+	await answered(api.get('/api/v1/national/coverage'), 200, 'national coverage');
+	await answered(api.get('/api/v1/national/matrix'), 200, 'national matrix');
 	await answered(api.get('/api/v1/companies/stats?region=1081'), 200, 'company stats');
 	await answered(
 		api.post(`/api/v1/imports?kind=participants&cluster=${slug}&year=2012&filename=rundtur.csv`, {

@@ -12,7 +12,7 @@ import {
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { accessFor, routeAccess } from '../../src/lib/server/auth/policy';
-import { accounts, BASE_URL, type Role } from './fixtures';
+import { accounts, BASE_URL, otherOrganisationIds, type Role } from './fixtures';
 
 type Access = ReturnType<typeof accessFor>;
 interface ManifestRoute {
@@ -242,6 +242,47 @@ test('every route and endpoint enforces its declared role', async () => {
 			) {
 				failures.push(`${label}: an allowed request was refused or failed`);
 			}
+			await context.dispose();
+		}
+	}
+	expect(failures).toEqual([]);
+});
+
+test('the ids of another organisation answer 404 on every route and endpoint that takes one', async () => {
+	test.setTimeout(180_000);
+	const other = await otherOrganisationIds();
+	/** The other organisation's entity a route's [id] names; undefined for shared data. */
+	const idOf = (route: string): number | undefined => {
+		if (roundRoutes.test(route)) return other.round;
+		if (agreementRoutes.test(route) || /^\/api\/v1\/agreements\/\[id\]/.test(route))
+			return other.agreement;
+		if (meetingRoutes.test(route)) return other.meeting;
+		return undefined;
+	};
+	const list = (await probes()).filter((probe) => idOf(probe.route) !== undefined);
+	expect(list.length).toBeGreaterThan(15);
+	const failures: string[] = [];
+	// The analyst is a member of the first organisation only; the admin of both, acting in the
+	// first (the session's organisation): for both, the other's ids name nothing.
+	for (const who of ['analyst', 'admin'] as const) {
+		for (const probe of list) {
+			const access = accessFor(probe.route, probe.method);
+			if (access === undefined || access === 'respondent' || !allowed(who, access)) continue;
+			// The [id] is the first number in the path (other parameters come after it).
+			const path = probe.path.replace(/\/\d+(?=\/|\?|$)/, `/${idOf(probe.route)}`);
+			const context = await contextFor(who);
+			const response = await context.fetch(path, {
+				method: probe.method,
+				maxRedirects: 0,
+				headers: { accept: probe.page ? 'text/html' : 'application/json' },
+				...(probe.method === 'GET' || probe.method === 'DELETE'
+					? {}
+					: probe.page
+						? { form: {} }
+						: { data: {} })
+			});
+			if (response.status() !== 404)
+				failures.push(`${probe.method} ${path} as ${who} → ${response.status()}: expected 404`);
 			await context.dispose();
 		}
 	}

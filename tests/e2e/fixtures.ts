@@ -16,3 +16,23 @@ export const accounts = {
 } as const;
 
 export type Role = keyof typeof accounts;
+
+/**
+ * Ids of the second demo organisation's round, agreement and meeting, written by the e2e server
+ * script after `db seed --demo --organisations 2`: the e2e analyst is not a member there.
+ */
+export async function otherOrganisationIds(): Promise<{
+	round: number;
+	agreement: number;
+	meeting: number;
+}> {
+	const { readFileSync } = await import('node:fs');
+	const { tmpdir } = await import('node:os');
+	const { join } = await import('node:path');
+	const file = join(tmpdir(), `klyngeradar-e2e-${E2E_PORT}-other-organisation.json`);
+	return JSON.parse(readFileSync(file, 'utf8')) as {
+		round: number;
+		agreement: number;
+		meeting: number;
+	};
+}

@@ -11,19 +11,24 @@ import {
 	withUploadProgress,
 	type ImportKind
 } from '$lib/server/services/companies';
+import { scoped } from '$lib/server/services/context';
 import { strategyRegion } from '$lib/server/services/strategy';
 
+// After an upload (which holds no request transaction, see hooks.server.ts) the page is
+// drawn in a scope of its own; otherwise inside the request's.
 export const load: PageServerLoad = async ({ locals, url }) =>
-	runLoad(async () => {
-		const region = await strategyRegion(locals.ctx, url.searchParams.get('region'));
-		const year = Number(url.searchParams.get('aar')) || null;
-		return {
-			region,
-			year,
-			uploadLimits: uploadLimits(locals.ctx.locale),
-			...(await getCompanyPage(locals.ctx, region, year))
-		};
-	});
+	runLoad(() =>
+		scoped(locals.ctx, async (ctx) => {
+			const region = await strategyRegion(ctx, url.searchParams.get('region'));
+			const year = Number(url.searchParams.get('aar')) || null;
+			return {
+				region,
+				year,
+				uploadLimits: uploadLimits(ctx.locale),
+				...(await getCompanyPage(ctx, region, year))
+			};
+		})
+	);
 
 export const actions: Actions = {
 	upload: async ({ request, locals }) => {

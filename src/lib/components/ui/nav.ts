@@ -22,6 +22,7 @@ export const navItems: NavItem[] = [
 		role: 'viewer'
 	},
 	{ href: '/virksomheder', label: m.nav_companies, intro: m.area_companies_intro, role: 'viewer' },
+	{ href: '/nationalt', label: m.nav_national, intro: m.area_national_intro, role: 'viewer' },
 	{ href: '/admin', label: m.nav_admin, intro: m.area_admin_intro, role: 'admin' }
 ];
 

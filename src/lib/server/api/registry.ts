@@ -2,6 +2,7 @@ import type { EndpointSpec } from './define';
 import * as admin from './specs/admin';
 import * as agreements from './specs/agreements';
 import * as meetings from './specs/meetings';
+import * as national from './specs/national';
 import * as organisations from './specs/organisations';
 import * as companies from './specs/companies';
 import * as landscape from './specs/landscape';
@@ -26,5 +27,6 @@ export const endpoints: EndpointSpec[] = [
 	...specsOf(strategy),
 	...specsOf(agreements),
 	...specsOf(meetings),
+	...specsOf(national),
 	...specsOf(companies)
 ];

@@ -37,6 +37,8 @@ export const tableClasses = {
 	outbox_messages: 'owned',
 	interviews: 'owned',
 	interview_quotes: 'owned',
+	// What each organisation chose to publish to the national view: aggregates, for everyone.
+	national_publications: 'shared',
 	// Strategy, fit and recommendations; the model catalogue's defaults are shared.
 	strategies: 'owned',
 	strategy_versions: 'owned',

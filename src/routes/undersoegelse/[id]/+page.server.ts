@@ -1,4 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
+import { roundPublication, setRoundPublished } from '$lib/server/services/national';
 import { formObject, runLoad, tryAction } from '$lib/server/http';
 import {
 	getRoundStatus,
@@ -10,7 +11,8 @@ import {
 } from '$lib/server/services/survey';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
-	status: await runLoad(() => getRoundStatus(locals.ctx, Number(params.id)))
+	status: await runLoad(() => getRoundStatus(locals.ctx, Number(params.id))),
+	publication: await runLoad(() => roundPublication(locals.ctx, Number(params.id)))
 });
 
 export const actions: Actions = {
@@ -62,6 +64,15 @@ export const actions: Actions = {
 			'round'
 		);
 		return result.ok ? { saved: 'closed' } : result.failure;
+	},
+	publish: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const result = await tryAction(
+			form,
+			() => setRoundPublished(locals.ctx, Number(params.id), form.get('on') === 'true'),
+			'publication'
+		);
+		return result.ok ? { saved: 'publication' } : result.failure;
 	},
 	open: async ({ request, locals, params }) => {
 		const form = await request.formData();

@@ -8,3 +8,4 @@ export * from './strategy';
 export * from './agreements';
 export * from './meetings';
 export * from './companies';
+export * from './national';

@@ -31,6 +31,8 @@ import { listQuotesOfCluster, type QuoteListRow } from '../../db/queries/survey/
 import { m } from '../../i18n';
 import { parseInput, yearSchema } from '../../validation';
 import type { Ctx } from '../context';
+import { requireRole } from '../access';
+import { listClusterRows } from '../../db/queries/landscape/clusters';
 import { getRegions, getTaxonomy, type RegionView } from './reference';
 
 // Query strings from the filter form send empty strings for "all".
@@ -185,4 +187,15 @@ export async function getClusterProfile(ctx: Ctx, slug: string): Promise<Cluster
 		audit,
 		quotes
 	};
+}
+
+/** Every cluster's slug and names, by short name: for tables that name clusters by slug. */
+export async function listClusterNames(
+	ctx: Ctx
+): Promise<{ slug: string; name: string; shortName: string }[]> {
+	requireRole(ctx, 'viewer');
+	const rows = await listClusterRows(ctx.db);
+	return rows
+		.map(({ slug, name, shortName }) => ({ slug, name, shortName }))
+		.sort((a, b) => a.shortName.localeCompare(b.shortName, 'da'));
 }
