@@ -269,7 +269,12 @@ export async function listUsers(ctx: Ctx): Promise<UserView[]> {
 export const UpdateUserSchema = z.object({
 	role: z.enum(staffRoles).optional(),
 	name: z.string().trim().min(1).max(200).optional(),
-	disabled: z.boolean().optional()
+	disabled: z.boolean().optional(),
+	/**
+	 * Never accepted: a user is not moved between organisations. Declared so that asking for it
+	 * gets the reason rather than "unknown field".
+	 */
+	organisation: z.string().max(40).optional()
 });
 export type UpdateUserInput = z.input<typeof UpdateUserSchema>;
 
@@ -281,6 +286,10 @@ export async function updateUserByAdmin(
 ): Promise<UserView> {
 	requireRole(ctx, 'admin');
 	const data = parseInput(UpdateUserSchema, input, ctx.locale);
+	if (data.organisation !== undefined) {
+		const message = m.users_move_refused({}, { locale: ctx.locale });
+		throw new ValidationError(message, [{ path: ['organisation'], message }]);
+	}
 	assertUserId(ctx, id);
 	return ctx.db.transaction(async (tx) => {
 		const before = await findUserById(tx, id);
