@@ -131,8 +131,6 @@ describe('an organisation’s members', () => {
 			addMember(ctx, 'hoved-test', { email: analyst.actor.email, name: 'X', role: 'viewer' })
 		);
 		expect(twice[0]?.path).toEqual(['email']);
-		const { removeMember } =
-			await import('../../src/lib/server/services/organisations/organisations');
 		const last = await removeMember(ctx, 'hoved-test', analyst.actor.email).catch(
 			(err: unknown) => err
 		);
