@@ -16,8 +16,11 @@ import {
 	changeOrganisation,
 	createOrganisation,
 	listOrganisations,
-	removeMember
+	ownOrganisation,
+	removeMember,
+	updateOwnSettings
 } from '../../src/lib/server/services/organisations';
+import { findOrganisationByCode } from '../../src/lib/server/db/queries/organisations/organisations';
 import { seedReferenceData } from '../../src/lib/server/services/platform';
 import {
 	acceptInvitation,
@@ -27,6 +30,7 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/services/users';
 import type { Ctx } from '../../src/lib/server/services/context';
+import { inOrganisation } from '../../src/lib/server/db/scope';
 import { useTestDb } from './harness';
 
 const testDb = useTestDb();
@@ -190,5 +194,42 @@ describe('archiving an organisation', () => {
 		expect((await validateSessionToken(t.db, session.token))?.user.email).toBe(
 			'arkiv@test.example.dk'
 		);
+	});
+});
+
+describe('an organisation’s own settings', () => {
+	it('are set by its admin, checked field by field, and empty falls back', async () => {
+		const t = testDb();
+		const brn = await findOrganisationByCode(t.db, 'brn');
+		if (!brn) throw new Error('no brn');
+		// As a request runs it: in the organisation's scope.
+		const as =
+			(who: Ctx) =>
+			<T>(work: (ctx: Ctx) => Promise<T>) =>
+				inOrganisation(t.db, brn.id, (tx) =>
+					work({ ...who, db: tx, organisation: brn, scoped: true })
+				);
+		const admin = as(users.admin);
+		const bad = await issuesOf(
+			admin((ctx) => updateOwnSettings(ctx, { mailFrom: 'ikke en adresse' }))
+		);
+		expect(bad.map((issue) => issue.path[0])).toEqual(['mailFrom']);
+		const saved = await admin((ctx) =>
+			updateOwnSettings(ctx, {
+				deckOrganisation: 'BRN-sekretariatet',
+				mailFrom: 'klynger@brn.example.dk',
+				locale: ''
+			})
+		);
+		expect(saved.settings).toEqual({
+			deckOrganisation: 'BRN-sekretariatet',
+			mailFrom: 'klynger@brn.example.dk'
+		});
+		const viewer = as(users.viewer);
+		expect(
+			await viewer((ctx) => updateOwnSettings(ctx, {})).catch((err: unknown) => err)
+		).toBeInstanceOf(ForbiddenError);
+		await admin((ctx) => updateOwnSettings(ctx, {}));
+		expect((await admin((ctx) => ownOrganisation(ctx))).settings).toEqual({});
 	});
 });

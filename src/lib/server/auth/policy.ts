@@ -69,6 +69,7 @@ export const routeAccess = {
 	'/admin': { GET: 'admin' },
 	'/admin/brugere': { GET: 'admin', POST: 'admin' },
 	'/admin/organisationer': { GET: 'platform', POST: 'platform' },
+	'/admin/organisation': { GET: 'admin', POST: 'admin' },
 	'/admin/api-noegler': { GET: 'admin', POST: 'admin' },
 	'/admin/revision': { GET: 'admin' },
 	'/svar': noRoute,

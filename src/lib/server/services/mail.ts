@@ -46,7 +46,7 @@ function smtp(): Transport | undefined {
 /** Sends by SMTP when configured and there is a recipient; otherwise keeps it in the outbox. */
 export async function deliver(
 	db: Db | Tx,
-	ctx: Pick<Ctx, 'actor'>,
+	ctx: Pick<Ctx, 'actor' | 'organisation'>,
 	message: Message
 ): Promise<OutboxRow> {
 	const sender = smtp();
@@ -55,7 +55,8 @@ export async function deliver(
 	if (sender && message.to) {
 		try {
 			await sender.sendMail({
-				from: getConfig().mailFrom,
+				// The organisation's own sender, else the installation's.
+				from: ctx.organisation?.settings.mailFrom ?? getConfig().mailFrom,
 				to: message.to,
 				subject: message.subject,
 				text: message.body

@@ -212,14 +212,21 @@ export async function takeSnapshot(
 		agreementsPart(c, regionCode),
 		listActorsOfRegion(ctx.db, regionCode)
 	]);
-	// The region's business-promotion body (BRN in North Jutland) presents the deck.
-	const organisation = actors.find((a) => a.kind === 'regional-collaboration')?.name;
+	// Who presents the deck: the organisation's own setting, the installation's, a regional
+	// body presenting its own region, else the region's business-promotion body (BRN in North
+	// Jutland) as the actors name it.
+	const own = ctx.organisation;
+	const presenter =
+		own?.settings.deckOrganisation ??
+		getConfig().deck.organisation ??
+		(own?.kind === 'regional' && own.regionCode === regionCode ? own.name : undefined) ??
+		actors.find((a) => a.kind === 'regional-collaboration')?.name;
 	return {
 		format: SNAPSHOT_FORMAT,
 		takenAt: now.toISOString(),
 		locale,
 		region,
-		organisation: getConfig().deck.organisation ?? organisation ?? region.name,
+		organisation: presenter ?? region.name,
 		landscape,
 		survey,
 		fit: strategy.fit,

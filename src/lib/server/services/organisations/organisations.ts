@@ -256,3 +256,48 @@ export async function removeMember(ctx: Ctx, code: string, email: string): Promi
 		})
 	);
 }
+
+export const OwnSettingsSchema = z.object({
+	deckOrganisation: z.string().trim().max(120).optional(),
+	mailFrom: z.union([z.literal(''), z.email().max(254)]).optional(),
+	locale: z.enum(['da', 'en', '']).optional()
+});
+export type OwnSettingsInput = z.input<typeof OwnSettingsSchema>;
+
+/** The organisation the admin acts in, with its settings (empty = the installation's). */
+export async function ownOrganisation(ctx: Ctx): Promise<OrganisationRef> {
+	requireRole(ctx, 'admin');
+	if (!ctx.organisation)
+		throw new NotFoundError(m.organisations_not_found({}, { locale: ctx.locale }));
+	const found = await findOrganisationByCode(ctx.db, ctx.organisation.code);
+	if (!found) throw new NotFoundError(m.organisations_not_found({}, { locale: ctx.locale }));
+	return found;
+}
+
+/**
+ * An organisation admin sets their organisation's own settings: the name on its decks, the
+ * sender of its invitations and reminders, its language. An empty field falls back to the
+ * installation's setting.
+ */
+export async function updateOwnSettings(
+	ctx: Ctx,
+	input: OwnSettingsInput
+): Promise<OrganisationRef> {
+	const organisation = await ownOrganisation(ctx);
+	const data = parseInput(OwnSettingsSchema, input, ctx.locale);
+	const settings = {
+		...(data.deckOrganisation ? { deckOrganisation: data.deckOrganisation } : {}),
+		...(data.mailFrom ? { mailFrom: data.mailFrom } : {}),
+		...(data.locale ? { locale: data.locale } : {})
+	};
+	const changed = await updateOrganisation(ctx.db, organisation.id, { settings });
+	if (!changed) throw new NotFoundError(m.organisations_not_found({}, { locale: ctx.locale }));
+	await recordAudit(ctx.db, ctx, {
+		entity: 'organisation',
+		entityId: organisation.code,
+		action: 'update',
+		before: { settings: organisation.settings },
+		after: { settings }
+	});
+	return changed;
+}

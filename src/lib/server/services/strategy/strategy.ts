@@ -396,9 +396,14 @@ export async function restoreVersion(
 	}));
 }
 
-/** The region the strategy pages open on: the query's, else the first region with a strategy. */
+/**
+ * The region the pages open on: the query's, else a regional body's own, else the first region
+ * with a strategy.
+ */
 export async function strategyRegion(ctx: Ctx, requested: string | null): Promise<string> {
 	if (requested) return regionOrThrow(ctx, requested);
+	// A regional body works for its region; the others start where a strategy exists.
+	if (ctx.organisation?.regionCode) return ctx.organisation.regionCode;
 	const regions = await getRegions(ctx);
 	for (const region of regions) if (await findStrategy(ctx.db, region.code)) return region.code;
 	return regions[0]?.code ?? '1081';

@@ -425,6 +425,7 @@ export async function getSurveyOverview(ctx: Ctx, now = new Date()): Promise<Sur
 		rounds,
 		regions: regions.map((r) => ({ code: r.code, name: r.name })),
 		clusters: clusters.map((c) => ({ slug: c.slug, name: c.name, active: c.status === 'active' })),
-		defaults: { year, sinceYear: year - 2, regionCode: '1081' }
+		// A regional body's rounds are for its region.
+		defaults: { year, sinceYear: year - 2, regionCode: ctx.organisation?.regionCode ?? '1081' }
 	};
 }
