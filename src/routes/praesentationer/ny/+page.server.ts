@@ -15,7 +15,10 @@ export const load: PageServerLoad = async ({ locals }) =>
 		const round = options.rounds.find((r) => r.completed > 0);
 		return {
 			options,
-			values: { regionCode: round?.regionCode ?? '1081', roundId: round?.id ?? null }
+			values: {
+				regionCode: round?.regionCode ?? locals.ctx.organisation?.regionCode ?? '1081',
+				roundId: round?.id ?? null
+			}
 		};
 	});
 

@@ -24,7 +24,6 @@ import { addQuote, createInterview, setTags } from '../findings';
 import { z } from 'zod';
 import { addGoal, addKpi, recordMeasurement, createAgreement } from '../agreements';
 import { createMeeting } from '../meetings';
-import { roundPublication, setRoundPublished } from '../national';
 
 export const DEMO_SURVEY_FILE = join(packageRoot, 'data', 'demo', 'survey-nordjylland-2023.json');
 const demoFile = (name: string) => join(packageRoot, 'data', 'demo', name);
@@ -78,15 +77,14 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
 	// The installation's own organisation is the oldest.
 	const [first] = (await listOpenOrganisations(db)).sort((a, b) => a.id - b.id);
 	if (!first) throw new Error('no organisation to load the demo data into');
-	const two = options.organisations === 2;
 	const summary = await inOrganisation(db, first.id, (tx) =>
-		seedDemoSet(demoCtx(tx), NORTH_JUTLAND, two)
+		seedDemoSet(demoCtx(tx), NORTH_JUTLAND)
 	);
 	const organisations = [first.code];
-	if (two) {
+	if (options.organisations === 2) {
 		const second = await ensureDemoOrganisation(db, first.id);
 		const more = await inOrganisation(db, second.id, (tx) =>
-			seedDemoSet(demoCtx(tx), SOUTH_DENMARK, true)
+			seedDemoSet(demoCtx(tx), SOUTH_DENMARK)
 		);
 		summary.created.push(...more.created.map((item) => `${second.code}:${item}`));
 		organisations.push(second.code);
@@ -106,15 +104,9 @@ async function ensureDemoOrganisation(db: Db, firstId: number): Promise<Organisa
 	});
 }
 
-/**
- * One organisation's demo set. With two demo organisations their closed demo rounds are also
- * published to the national view, so that it has something to show; otherwise publishing stays
- * off, as for every round.
- */
 async function seedDemoSet(
 	ctx: Ctx,
-	set: DemoSet,
-	publish = false
+	set: DemoSet
 ): Promise<{ surveyRoundId: number | null; created: string[] }> {
 	const { db } = ctx;
 	const created: string[] = [];
@@ -141,13 +133,6 @@ async function seedDemoSet(
 	if (await seedDemoAgreement(ctx, set.agreement)) created.push('agreement');
 	if (surveyRoundId !== null && (await seedDemoMeetings(ctx, surveyRoundId, set.meetings)))
 		created.push('meetings');
-	if (publish && surveyRoundId !== null) {
-		const publication = await roundPublication(ctx, surveyRoundId);
-		if (publication.canPublish && !publication.published) {
-			await setRoundPublished(ctx, surveyRoundId, true);
-			created.push('national');
-		}
-	}
 	return { surveyRoundId, created };
 }
 
