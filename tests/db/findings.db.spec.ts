@@ -6,6 +6,7 @@ import { getClusterProfile } from '../../src/lib/server/services/landscape';
 import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { completeAnswers, newResponses, newRound } from './factories';
 import { useTestDb } from './harness';
+import { importSurveyDocument, validateSurveyDocument } from '../../src/lib/server/services/survey';
 
 const testDb = useTestDb();
 let demoRound = 0;
@@ -136,6 +137,26 @@ describe('the demo round reproduces the source document’s findings slides', ()
 
 	it('is loaded once, however often the app starts', async () => {
 		const again = await seedDemoData(testDb().db);
-		expect(again).toEqual({ surveyRoundId: demoRound, created: [] });
+		expect(again).toEqual({ surveyRoundId: demoRound, created: [], organisations: ['brn'] });
+	});
+});
+
+describe('an imported round with clusters that never answered', () => {
+	it('counts them as not started', async () => {
+		const ctx = testDb().ctx();
+		const file = await validateSurveyDocument(ctx, {
+			format: 'klyngeradar/survey-responses@1',
+			round: {
+				regionCode: '1081',
+				year: 2042,
+				title: 'Tre inviteret, én svarede',
+				sinceYear: 2040
+			},
+			invited: ['made', 'clean', 'energy-cluster-denmark'],
+			responses: [{ cluster: 'made', status: 'completed', answers: completeAnswers() }]
+		});
+		const { roundId } = await importSurveyDocument(ctx, file);
+		const findings = await getFindings(ctx, roundId);
+		expect(findings).toMatchObject({ invited: 3, completed: 1, partial: 0, notStarted: 2 });
 	});
 });

@@ -102,6 +102,8 @@ beforeAll(async () => {
 			.filter((column) => today.has(column))
 			.map((c) => `"${c}"`)
 			.join(', ');
+		// A table the previous release did not have yet starts empty after the upgrade too.
+		if (!columns) continue;
 		const copied = await current.query(`copy "${table}" (${columns}) to '/dev/blob'`);
 		// An empty table gives no blob; the row comparison below would see a table left behind.
 		if (!copied.blob) continue;

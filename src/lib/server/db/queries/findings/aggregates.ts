@@ -40,9 +40,14 @@ export async function statusCounts(db: Db | Tx, roundId: number): Promise<Status
 		from survey_responses r where r.organisation_id = ${scopeSql} and r.round_id = ${roundId}`,
 		StatusCountsRow
 	);
-	return (
-		row ?? { invited: 0, completed: 0, partial: 0, notStarted: 0, activeInRegion: 0, inactive: 0 }
-	);
+	if (!row)
+		return { invited: 0, completed: 0, partial: 0, notStarted: 0, activeInRegion: 0, inactive: 0 };
+	// An invited cluster that never opened its link has no response row: it has not started
+	// either (an imported round has rows only for the clusters that answered).
+	return {
+		...row,
+		notStarted: Math.max(row.notStarted, row.invited - row.completed - row.partial)
+	};
 }
 
 /** Answers of active, completed responses only. */
