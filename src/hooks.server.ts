@@ -6,8 +6,6 @@ import type { Locale } from '$lib/format';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { startApp, stopApp } from '$lib/server/app';
 import { getConfig } from '$lib/server/config';
-import { findOrganisation } from '$lib/server/db/queries/organisations/organisations';
-import { listOpenMemberships } from '$lib/server/db/queries/users/users';
 import { inOrganisation } from '$lib/server/db/scope';
 import { accessFor, allowedWhilePasswordMustChange } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
@@ -25,6 +23,7 @@ import {
 	validateSessionToken
 } from '$lib/server/services/users';
 import { resolveRespondent } from '$lib/server/services/survey';
+import { requestOrganisation } from '$lib/server/services/organisations';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -102,8 +101,6 @@ const authenticate: Handle = async ({ event, resolve }) => {
 				actor = userActor(session.user);
 				organisationId = session.user.organisationId;
 				event.locals.sessionId = session.sessionId;
-				// The header's switcher, when the user is a member of more than one.
-				event.locals.memberships = await listOpenMemberships(db, session.user.id);
 				event.locals.user = toSessionUser(session.user);
 				if (session.renewed) setSessionCookie(event, token, session.expiresAt);
 			} else {
@@ -111,9 +108,17 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
-	const organisation =
-		organisationId === undefined ? undefined : await findOrganisation(db, organisationId);
+	// The header's switcher lists a session user's organisations, when there are several.
+	const { organisation, memberships } =
+		organisationId === undefined
+			? { organisation: undefined, memberships: [] }
+			: await requestOrganisation(
+					db,
+					organisationId,
+					event.locals.sessionId ? event.locals.user?.id : undefined
+				);
 	event.locals.organisation = organisation ?? null;
+	event.locals.memberships = memberships;
 	event.locals.ctx = { db, actor, locale: event.locals.locale, organisation };
 	return resolve(event);
 };

@@ -6,7 +6,7 @@ import type { Locale } from '$lib/format';
 import type { Ctx } from '$lib/server/services/context';
 import type { OrganisationRef } from '$lib/domain/organisations';
 import type { Db } from '$lib/server/db/client';
-import { listOpenOrganisations } from '$lib/server/db/queries/organisations/organisations';
+import { openOrganisations } from '$lib/server/services/organisations';
 import { inOrganisation } from '$lib/server/db/scope';
 import { m } from '$lib/server/i18n';
 import { ValidationError } from '$lib/domain/errors';
@@ -55,7 +55,7 @@ async function organisationFor(
 	code: string | undefined,
 	locale: Locale
 ): Promise<OrganisationRef> {
-	const open = await listOpenOrganisations(db);
+	const open = await openOrganisations(db);
 	const codes = open.map((organisation) => organisation.code).join(', ');
 	if (code !== undefined) {
 		const named = open.find((organisation) => organisation.code === code);

@@ -8,9 +8,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { Actor, StaffRole } from '../../src/lib/domain/access';
+import type { OrganisationRef } from '../../src/lib/domain/organisations';
 import type { Locale } from '../../src/lib/format';
 import { createDb, type Db, type DbHandle } from '../../src/lib/server/db/client';
 import { migrate } from '../../src/lib/server/db/migrate';
+import { inOrganisation } from '../../src/lib/server/db/scope';
 import * as schema from '../../src/lib/server/db/schema';
 import { createUser } from '../../src/lib/server/services/users';
 import type { Ctx } from '../../src/lib/server/services/context';
@@ -84,3 +86,26 @@ export function useTestDb(): () => TestDb {
 }
 
 export { migrate };
+
+/**
+ * Runs `work` as a member of the organisation, in its scope, as the app runs a request: one
+ * transaction as the app role, so row-level security holds. The `TestDb` given to `work` (for
+ * the factories) builds its contexts in the same scope.
+ */
+export function asMemberOf<T>(
+	t: TestDb,
+	organisation: OrganisationRef,
+	work: (ctx: Ctx, scoped: TestDb) => Promise<T>,
+	actor: Actor = systemActor
+): Promise<T> {
+	return inOrganisation(t.db, organisation.id, (tx) => {
+		const ctx = (who: Actor = actor): Ctx => ({
+			db: tx,
+			actor: who,
+			locale: 'da',
+			organisation,
+			scoped: true
+		});
+		return work(ctx(), { ...t, db: tx, ctx });
+	});
+}

@@ -13,7 +13,6 @@ import {
 	findOrganisationByCode,
 	insertOrganisation
 } from '../../src/lib/server/db/queries/organisations/organisations';
-import { inOrganisation } from '../../src/lib/server/db/scope';
 import {
 	agreementsXlsx,
 	createAgreement,
@@ -28,29 +27,14 @@ import { findingsReport } from '../../src/lib/server/services/findings';
 import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { getRoundStatus, listRounds, setRoundOpen } from '../../src/lib/server/services/survey';
 import { completeAnswers, newAgreement, newResponses, newRound, type TestRound } from './factories';
-import { useTestDb, type TestDb } from './harness';
+import { asMemberOf as asMember, useTestDb, type TestDb } from './harness';
 
 const testDb = useTestDb();
 /** Full rights within the organisation: what is tested is the scope, not the role. */
 const member: Actor = { kind: 'system', label: 'test' };
 
-/** Runs `work` as a user of the organisation, in its scope, as the app does for a request. */
-function asMemberOf<T>(
-	organisation: OrganisationRef,
-	work: (ctx: Ctx, t: TestDb) => Promise<T>
-): Promise<T> {
-	const t = testDb();
-	return inOrganisation(t.db, organisation.id, (tx) => {
-		const ctx = (actor: Actor = member): Ctx => ({
-			db: tx,
-			actor,
-			locale: 'da',
-			organisation,
-			scoped: true
-		});
-		return work(ctx(), { ...t, db: tx, ctx });
-	});
-}
+const asMemberOf = <T>(organisation: OrganisationRef, work: (ctx: Ctx, t: TestDb) => Promise<T>) =>
+	asMember(testDb(), organisation, work, member);
 
 let north: OrganisationRef;
 let south: OrganisationRef;

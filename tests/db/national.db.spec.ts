@@ -11,7 +11,6 @@ import {
 	findOrganisationByCode,
 	insertOrganisation
 } from '../../src/lib/server/db/queries/organisations/organisations';
-import { inOrganisation } from '../../src/lib/server/db/scope';
 import type { Ctx } from '../../src/lib/server/services/context';
 import {
 	getNationalMatrix,
@@ -22,7 +21,7 @@ import {
 import { seedReferenceData } from '../../src/lib/server/services/platform';
 import { setRoundOpen } from '../../src/lib/server/services/survey';
 import { completeAnswers, newResponses, newRound, type TestRound } from './factories';
-import { useTestDb, type TestDb } from './harness';
+import { asMemberOf as asMember, useTestDb, type TestDb } from './harness';
 
 const testDb = useTestDb();
 const system: Actor = { kind: 'system', label: 'test' };
@@ -34,23 +33,11 @@ const viewer: Actor = {
 	role: 'viewer'
 };
 
-function asMemberOf<T>(
+const asMemberOf = <T>(
 	organisation: OrganisationRef,
 	work: (ctx: Ctx, t: TestDb) => Promise<T>,
 	actor: Actor = system
-): Promise<T> {
-	const t = testDb();
-	return inOrganisation(t.db, organisation.id, (tx) => {
-		const ctx = (who: Actor = actor): Ctx => ({
-			db: tx,
-			actor: who,
-			locale: 'da',
-			organisation,
-			scoped: true
-		});
-		return work(ctx(), { ...t, db: tx, ctx });
-	});
-}
+) => asMember(testDb(), organisation, work, actor);
 
 let north: OrganisationRef;
 let south: OrganisationRef;

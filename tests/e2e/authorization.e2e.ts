@@ -178,6 +178,20 @@ async function contextFor(who: Who): Promise<APIRequestContext> {
 	return context;
 }
 
+/** The probe's request, as a browser (page) or an API client sends it, with an empty body. */
+function send(context: APIRequestContext, probe: Probe, path = probe.path) {
+	return context.fetch(path, {
+		method: probe.method,
+		maxRedirects: 0,
+		headers: { accept: probe.page ? 'text/html' : 'application/json' },
+		...(probe.method === 'GET' || probe.method === 'DELETE'
+			? {}
+			: probe.page
+				? { form: {} }
+				: { data: {} })
+	});
+}
+
 test('every route and endpoint enforces its declared role', async () => {
 	test.setTimeout(180_000);
 	const list = await probes();
@@ -206,16 +220,7 @@ test('every route and endpoint enforces its declared role', async () => {
 		for (const who of everyone) {
 			// A fresh context per request: some requests (sign-out) end the session they use.
 			const context = await contextFor(who);
-			const response = await context.fetch(probe.path, {
-				method: probe.method,
-				maxRedirects: 0,
-				headers: { accept: probe.page ? 'text/html' : 'application/json' },
-				...(probe.method === 'GET' || probe.method === 'DELETE'
-					? {}
-					: probe.page
-						? { form: {} }
-						: { data: {} })
-			});
+			const response = await send(context, probe);
 			const status = response.status();
 			const location = response.headers()['location'] ?? '';
 			const label = `${probe.method} ${probe.path} as ${who} (requires ${access}) → ${status} ${location}`;
@@ -271,16 +276,7 @@ test('the ids of another organisation answer 404 on every route and endpoint tha
 			// The [id] is the first number in the path (other parameters come after it).
 			const path = probe.path.replace(/\/\d+(?=\/|\?|$)/, `/${idOf(probe.route)}`);
 			const context = await contextFor(who);
-			const response = await context.fetch(path, {
-				method: probe.method,
-				maxRedirects: 0,
-				headers: { accept: probe.page ? 'text/html' : 'application/json' },
-				...(probe.method === 'GET' || probe.method === 'DELETE'
-					? {}
-					: probe.page
-						? { form: {} }
-						: { data: {} })
-			});
+			const response = await send(context, probe, path);
 			if (response.status() !== 404)
 				failures.push(`${probe.method} ${path} as ${who} → ${response.status()}: expected 404`);
 			await context.dispose();

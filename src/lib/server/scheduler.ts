@@ -6,9 +6,9 @@
 import { getConfig } from './config';
 import type { DbHandle } from './db/client';
 import { logger } from './log';
-import { listOpenOrganisations } from './db/queries/organisations/organisations';
 import { sendDueReminders } from './services/agreements';
 import { scoped } from './services/context';
+import { openOrganisations } from './services/organisations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_RUN_MS = 60 * 1000;
@@ -17,7 +17,7 @@ let timers: NodeJS.Timeout[] = [];
 async function remind(handle: DbHandle): Promise<void> {
 	const config = getConfig();
 	const base = config.server.origin ?? `http://${config.server.host}:${config.server.port}`;
-	const organisations = await listOpenOrganisations(handle.db).catch((error: unknown) => {
+	const organisations = await openOrganisations(handle.db).catch((error: unknown) => {
 		logger.error('Reading the organisations for the reminders failed', { error });
 		return [];
 	});

@@ -4,6 +4,8 @@ export {
 	createOrganisation,
 	CreateOrganisationSchema,
 	listOrganisations,
+	openOrganisations,
+	requestOrganisation,
 	OrganisationCodeSchema,
 	ownOrganisation,
 	removeMember,

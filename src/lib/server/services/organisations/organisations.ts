@@ -14,10 +14,12 @@ import {
 } from '$lib/domain/organisations';
 import { RegionCodeSchema } from '$lib/domain/regions';
 import { generateToken, hashToken } from '../../auth/secrets';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import {
 	findClash,
+	findOrganisation,
 	findOrganisationByCode,
+	listOpenOrganisations,
 	insertMembership,
 	insertOrganisation,
 	listOrganisationsWithCounts,
@@ -29,7 +31,8 @@ import {
 	activeAdminsOf,
 	deleteMembership,
 	findAccountByEmail,
-	insertUser
+	insertUser,
+	listOpenMemberships
 } from '../../db/queries/users/users';
 import { inOrganisation } from '../../db/scope';
 import { m } from '../../i18n';
@@ -300,4 +303,31 @@ export async function updateOwnSettings(
 		after: { settings }
 	});
 	return changed;
+}
+
+/**
+ * The organisations that are not archived: where the CLI and the scheduler may act. Read
+ * before any scope; the organisations themselves are platform data.
+ */
+export function openOrganisations(db: Db): Promise<OrganisationRef[]> {
+	return listOpenOrganisations(db);
+}
+
+/**
+ * What a request acts in, found from its credential before any scope: the organisation, and
+ * for a browser session the user's open memberships (the header's switcher).
+ */
+export async function requestOrganisation(
+	db: Db,
+	organisationId: number,
+	sessionUserId?: string
+): Promise<{
+	organisation: OrganisationRef | undefined;
+	memberships: Awaited<ReturnType<typeof listOpenMemberships>>;
+}> {
+	const [organisation, memberships] = await Promise.all([
+		findOrganisation(db, organisationId),
+		sessionUserId ? listOpenMemberships(db, sessionUserId) : Promise.resolve([])
+	]);
+	return { organisation, memberships };
 }
