@@ -78,13 +78,13 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
 	const [first] = (await listOpenOrganisations(db)).sort((a, b) => a.id - b.id);
 	if (!first) throw new Error('no organisation to load the demo data into');
 	const summary = await inOrganisation(db, first.id, (tx) =>
-		seedDemoSet(demoCtx(tx), NORTH_JUTLAND)
+		seedDemoSet(demoCtx(tx, first), NORTH_JUTLAND)
 	);
 	const organisations = [first.code];
 	if (options.organisations === 2) {
 		const second = await ensureDemoOrganisation(db, first.id);
 		const more = await inOrganisation(db, second.id, (tx) =>
-			seedDemoSet(demoCtx(tx), SOUTH_DENMARK)
+			seedDemoSet(demoCtx(tx, second), SOUTH_DENMARK)
 		);
 		summary.created.push(...more.created.map((item) => `${second.code}:${item}`));
 		organisations.push(second.code);
@@ -92,7 +92,14 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
 	return { ...summary, organisations };
 }
 
-const demoCtx = (db: Db): Ctx => ({ db, actor: { kind: 'system', label: 'seed' }, locale: 'da' });
+/** The seed acts in the organisation's scope, as a member would: its decks name it. */
+const demoCtx = (db: Db, organisation: OrganisationRef): Ctx => ({
+	db,
+	actor: { kind: 'system', label: 'seed' },
+	locale: 'da',
+	organisation,
+	scoped: true
+});
 
 async function ensureDemoOrganisation(db: Db, firstId: number): Promise<OrganisationRef> {
 	const existing = await findOrganisationByCode(db, SOUTH_DENMARK_ORGANISATION.code);
