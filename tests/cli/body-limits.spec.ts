@@ -96,6 +96,10 @@ function postUntilAnswered(
 		req.on('error', (err) => {
 			if (!answered) reject(err);
 		});
+		// A connection closed before any answer fails the test at once instead of timing out.
+		req.on('close', () => {
+			if (!answered) reject(new Error('the connection closed before an answer'));
+		});
 		void (async () => {
 			const reader = body.getReader();
 			while (!answered) {
